@@ -190,8 +190,12 @@ internal sealed class RotatingFile : IDisposable
     {
         foreach (var path in Directory.EnumerateFiles(Folder, _options.Filename + ".*"))
         {
-            var suffix = System.IO.Path.GetFileName(path.AsSpan())[(_options.Filename.Length + 1)..];
-            if (int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k > lastKept)
+            // The pattern also matches the bare name (and, being a glob, names we did not make): parse, don't trust.
+            var name = System.IO.Path.GetFileName(path.AsSpan());
+            var prefixLength = _options.Filename.Length + 1;
+            if (name.Length > prefixLength
+                && int.TryParse(name[prefixLength..], NumberStyles.None, CultureInfo.InvariantCulture, out var k)
+                && k > lastKept)
             {
                 System.IO.File.Delete(path);
             }
