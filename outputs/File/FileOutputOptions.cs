@@ -45,7 +45,7 @@ public sealed class FileOutputOptions : IValidatable
     internal long RotateEveryBytes => RotateEveryKb * 1024L;
 
     /// <summary>The parsed <see cref="Permissions"/>; call only after <see cref="Validate"/> passed.</summary>
-    internal UnixFileMode FileMode => UnixPermissions.TryParse(Permissions, out var mode)
+    internal UnixFileMode CreateMode => UnixPermissions.TryParse(Permissions, out var mode)
         ? mode
         : throw new InvalidOperationException($"permissions '{Permissions}' was not validated");
 

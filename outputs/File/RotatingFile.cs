@@ -140,12 +140,12 @@ internal sealed class RotatingFile : IDisposable
             Access = FileAccess.Write,
             Share = FileShare.Read,
             BufferSize = 0,
-            UnixCreateMode = _options.FileMode,
+            UnixCreateMode = _options.CreateMode,
         });
         if (created)
         {
             // The create mode passes through the umask; the configured mode is what the user asked for.
-            System.IO.File.SetUnixFileMode(stream.SafeFileHandle, _options.FileMode);
+            System.IO.File.SetUnixFileMode(stream.SafeFileHandle, _options.CreateMode);
         }
 
         _stream = stream;

@@ -31,6 +31,22 @@ public sealed partial class FileOutputTests
     }
 
     [Fact]
+    public async Task A_failed_rotation_retries_only_the_events_not_yet_in_a_synced_file()
+    {
+        await using var h = new FileOutputHarness(new FileOutputOptions { RotateEveryKb = 1, NumberOfFiles = 2 });
+        Directory.CreateDirectory(h.BaseFile + ".1/blocker"); // renaming the full file onto it fails
+
+        var batch = await h.SendAsync(0, 50);
+
+        var acknowledged = Enumerable.Range(0, 50).Where(i => batch.OutcomeOf(i) == EventOutcome.Acknowledged).ToList();
+        var retried = Enumerable.Range(0, 50).Where(i => batch.OutcomeOf(i) == EventOutcome.Retry).ToList();
+        Assert.NotEmpty(acknowledged);
+        Assert.Equal(acknowledged, FileOutputHarness.ReadIds(h.BaseFile));
+        Assert.Equal(Enumerable.Range(acknowledged.Count, 50 - acknowledged.Count), retried);
+        Assert.Equal(1, h.Metrics.WriteErrors);
+    }
+
+    [Fact]
     public async Task A_folder_that_cannot_be_created_marks_the_batch_for_retry()
     {
         await using var h = new FileOutputHarness(folder: "not-a-folder/out");
