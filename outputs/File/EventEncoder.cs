@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -38,7 +39,7 @@ internal sealed class EventEncoder : IDisposable
     /// Encodes <paramref name="e"/>; the returned bytes stay valid until the next call. Returns false with the
     /// reason when the event cannot be written as JSON (such as a string holding a lone surrogate).
     /// </summary>
-    public bool TryEncode(Event e, out ReadOnlyMemory<byte> line, out string? error)
+    public bool TryEncode(Event e, out ReadOnlyMemory<byte> line, [NotNullWhen(false)] out string? error)
     {
         _line.ResetWrittenCount();
         _writer.Reset(_line);

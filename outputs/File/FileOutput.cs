@@ -84,7 +84,7 @@ internal sealed class FileOutput : IOutput
             {
                 if (!_encoder.TryEncode(batch[i], out var line, out var error))
                 {
-                    batch.Drop(i, error!);
+                    batch.Drop(i, error);
                     continue;
                 }
 
