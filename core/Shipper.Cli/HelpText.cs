@@ -35,7 +35,7 @@ internal static class HelpText
         ["version"] = "Prints the version.",
     };
 
-    public static string Main(IEnumerable<ICommandContribution> contributed)
+    public static string Overview(IEnumerable<ICommandContribution> contributed)
     {
         var lines = new List<string>
         {

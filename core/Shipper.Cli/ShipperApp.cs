@@ -58,7 +58,7 @@ internal sealed class ShipperApp(TextWriter stdout, TextWriter stderr, string ba
         }
     }
 
-    private static (string? Command, List<string> Rest) SplitBuiltIn(List<string> words)
+    private static (string? Command, List<string> Arguments) SplitBuiltIn(List<string> words)
     {
         if (words.Count == 0)
         {
@@ -112,7 +112,7 @@ internal sealed class ShipperApp(TextWriter stdout, TextWriter stderr, string ba
         var match = commands
             .Where(c => c.Words.Count <= words.Count && c.Words.SequenceEqual(words.Take(c.Words.Count), StringComparer.Ordinal))
             .MaxBy(c => c.Words.Count);
-        stdout.WriteLine(match is null ? HelpText.Main(commands) : HelpText.ForContributed(match));
+        stdout.WriteLine(match is null ? HelpText.Overview(commands) : HelpText.ForContributed(match));
         return ExitCodes.Success;
     }
 
