@@ -14,7 +14,7 @@ configuration=${CONFIGURATION:-Release}
 out=${DIST:-dist}
 
 rm -rf "$out"
-publish() { dotnet publish "$1" -c "$configuration" -o "$2" --nologo -v quiet -p:GenerateDocumentationFile=false "${@:3}"; }
+publish() { dotnet publish "$1" -c "$configuration" -o "$2" --nologo -v quiet "${@:3}"; }
 
 publish core/Shipper.Cli/Shipper.Cli.csproj "$out/bin"
 for project in $(find modules outputs processors -name '*.csproj' | sort); do

@@ -31,7 +31,7 @@ internal sealed class ShipperApp(TextWriter stdout, TextWriter stderr, string ba
 
             if (cli.Help || command == "help")
             {
-                return Help(command, rest, cli);
+                return Help(cli.Words.Count == 0 ? null : command, rest, cli);
             }
 
             if (command is not null && rest.Count > 0)
