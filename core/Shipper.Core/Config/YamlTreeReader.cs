@@ -35,7 +35,7 @@ internal sealed class YamlTreeReader
         }
         catch (YamlException e)
         {
-            var at = withPositions ? new ConfigLocation(source, (int)e.Start.Line, (int)e.Start.Column) : new ConfigLocation(source, 0, 0);
+            var at = withPositions ? YamlErrors.Locate(e, text, source) : new ConfigLocation(source, 0, 0);
             throw new ConfigException("invalid YAML: " + YamlErrors.PlainReason(e), null, at, e);
         }
     }
