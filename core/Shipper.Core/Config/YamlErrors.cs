@@ -41,7 +41,7 @@ internal static class YamlErrors
             message = message[(cut + 3)..];
         }
 
-        message = message.Trim().TrimEnd('.');
+        message = string.Join(' ', message.Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.');
         return message.Length == 0 ? "syntax error" : char.ToLowerInvariant(message[0]) + message[1..];
     }
 }

@@ -84,8 +84,9 @@ internal sealed class YamlTreeReader
         else
         {
             var alias = _parser.Consume<AnchorAlias>();
+            // A copy, so that merging a later file into one use of an anchor leaves the other uses alone.
             return _anchors.TryGetValue(alias.Value.Value, out var target)
-                ? target
+                ? Copy(target)
                 : throw new ConfigException($"alias '*{alias.Value.Value}' refers to no anchor written before it", path, At(alias.Start));
         }
 
@@ -104,7 +105,7 @@ internal sealed class YamlTreeReader
         {
             if (!_parser.TryConsume<Scalar>(out var key))
             {
-                throw new ConfigException("a key must be plain text, not a map or a list", path, At(_parser.Current!.Start));
+                throw new ConfigException("a key must be plain text, not a map or a list", path.Length == 0 ? null : path, At(_parser.Current!.Start));
             }
 
             var keyLocation = At(key.Start);
@@ -126,6 +127,27 @@ internal sealed class YamlTreeReader
         }
 
         return list;
+    }
+
+    private static ConfigNode Copy(ConfigNode node)
+    {
+        switch (node)
+        {
+            case MapNode map:
+                var mapCopy = new MapNode(map.Location);
+                foreach (var (key, child) in map.Children)
+                {
+                    mapCopy.Set(key, Copy(child), map.KeyLocation(key));
+                }
+
+                return mapCopy;
+            case ListNode list:
+                var listCopy = new ListNode(list.Location);
+                listCopy.Items.AddRange(list.Items.Select(Copy));
+                return listCopy;
+            default:
+                return node; // scalars are never changed in place
+        }
     }
 
     private ConfigLocation At(Mark mark) => _withPositions ? new ConfigLocation(_source, (int)mark.Line, (int)mark.Column) : new ConfigLocation(_source, 0, 0);
