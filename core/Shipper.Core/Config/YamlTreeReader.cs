@@ -101,6 +101,7 @@ internal sealed class YamlTreeReader
     private MapNode ReadMapping(string path, ConfigLocation location)
     {
         var map = new MapNode(location);
+        List<(ConfigNode Source, ConfigLocation At)>? merges = null;
         while (!_parser.TryConsume<MappingEnd>(out _))
         {
             if (!_parser.TryConsume<Scalar>(out var key))
@@ -109,13 +110,48 @@ internal sealed class YamlTreeReader
             }
 
             var keyLocation = At(key.Start);
+            if (key.Value == "<<" && key.Style == ScalarStyle.Plain)
+            {
+                (merges ??= []).Add((ReadNode(path), keyLocation));
+                continue;
+            }
+
             var segments = KeyPaths.Split(key.Value)
                 ?? throw new ConfigException($"key '{key.Value}' has an empty part between dots", KeyPaths.Join(path, key.Value), keyLocation);
             var value = ReadNode(KeyPaths.Join(path, key.Value));
             DottedKeys.Insert(map, path, segments, value, keyLocation);
         }
 
+        foreach (var (source, at) in merges ?? [])
+        {
+            MergeKey(map, source, path, at);
+        }
+
         return map;
+    }
+
+    /// <summary>
+    /// YAML's merge key (<c>&lt;&lt;: *defaults</c> or a list of aliases): keys not written in the mapping itself
+    /// are taken from the merged maps, the first map in the list winning.
+    /// </summary>
+    private static void MergeKey(MapNode map, ConfigNode source, string path, ConfigLocation at)
+    {
+        var sources = source is ListNode list ? list.Items : [source];
+        foreach (var item in sources)
+        {
+            if (item is not MapNode from)
+            {
+                throw new ConfigException($"'<<' merges maps only, got {item.Kind}", path.Length == 0 ? null : path, at);
+            }
+
+            foreach (var (key, child) in from.Children)
+            {
+                if (!map.TryGet(key, out _))
+                {
+                    map.Set(key, Copy(child), from.KeyLocation(key));
+                }
+            }
+        }
     }
 
     private ListNode ReadSequence(string path, ConfigLocation location)

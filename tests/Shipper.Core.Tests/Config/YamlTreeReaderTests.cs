@@ -92,6 +92,28 @@ public class YamlTreeReaderTests
     }
 
     [Fact]
+    public void Merge_keys_fill_in_keys_not_written_in_the_mapping()
+    {
+        var section = ConfigFiles.Section("base: &b\n  rate: 5\n  size: 1\ncopy:\n  <<: *b\n  size: 2\n");
+
+        Assert.Equal("5", section.GetSection("copy.rate")?.Value);
+        Assert.Equal("2", section.GetSection("copy.size")?.Value);
+    }
+
+    [Fact]
+    public void Merging_a_later_file_into_one_use_of_an_anchor_leaves_the_others_alone()
+    {
+        using var dir = new Shipper.Testing.TempDirectory();
+        var first = dir.Write("a.yml", "setup:\n  a: &x\n    v: 1\n  b: *x\n");
+        var second = dir.Write("b.yml", "setup.a.v: 2\n");
+
+        var root = ConfigLoader.Load(new ConfigLoadRequest { Files = [first, second], DefaultHome = dir.Path }).Root;
+
+        Assert.Equal("2", root.GetSection("setup.a.v")?.Value);
+        Assert.Equal("1", root.GetSection("setup.b.v")?.Value);
+    }
+
+    [Fact]
     public void A_second_document_is_an_error()
     {
         var error = Assert.Throws<ConfigException>(() => YamlTreeReader.Read("a: 1\n---\nb: 2\n", "s.yml"));
