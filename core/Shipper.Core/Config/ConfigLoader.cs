@@ -10,6 +10,7 @@ namespace Shipper.Core.Config;
 /// </summary>
 public static class ConfigLoader
 {
+    /// <summary>Loads, checks and binds the configuration described by <paramref name="request"/>.</summary>
     public static LoadedConfig Load(ConfigLoadRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
