@@ -169,6 +169,15 @@ public class ConfigBinderTests
     }
 
     [Fact]
+    public void An_empty_item_in_a_list_of_blocks_is_an_error()
+    {
+        var error = BindFails("children:\n  - size: 2\n  -\n");
+
+        Assert.Equal("children.1", error.KeyPath);
+        Assert.Contains("needs a value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dictionaries_and_nested_options_bind()
     {
         var options = Bind("limits:\n  a: 1\n  b: 2\nchild:\n  size: 3\nchildren:\n  - label: x\n");
