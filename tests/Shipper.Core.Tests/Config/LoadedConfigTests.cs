@@ -69,15 +69,4 @@ public class LoadedConfigTests
         Assert.Equal(2048, again.Options.Queue.Mem.Events);
         Assert.Equal(81, again.Options.Http.Port);
     }
-
-    [Fact]
-    public void Secret_names_are_recognised_by_name_and_suffix()
-    {
-        Assert.True(SecretMask.IsSecretKey("Password"));
-        Assert.True(SecretMask.IsSecretKey("proxy_password"));
-        Assert.True(SecretMask.IsSecretKey("client_token"));
-        Assert.True(SecretMask.IsSecretPath("output.elasticsearch.ssl.key_passphrase"));
-        Assert.False(SecretMask.IsSecretKey("tokens_per_second"));
-        Assert.False(SecretMask.IsSecretPath("output.elasticsearch.username"));
-    }
 }

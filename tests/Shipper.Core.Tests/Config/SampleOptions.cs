@@ -3,12 +3,6 @@ using Shipper.Events;
 
 namespace Shipper.Core.Tests.Config;
 
-public enum SampleMode
-{
-    Fast,
-    VerySafe,
-}
-
 /// <summary>An options class with every kind of property the binder supports.</summary>
 public sealed class SampleOptions : IValidatable
 {
@@ -72,13 +66,4 @@ public sealed class SampleOptions : IValidatable
 
         errors.InRange("backlog_limit", BacklogLimit, 0, 100_000);
     }
-}
-
-public sealed class SampleChild : IValidatable
-{
-    public int Size { get; set; } = 1;
-
-    public string? Label { get; set; }
-
-    public void Validate(ValidationErrors errors) => errors.InRange("size", Size, 1, 10);
 }
