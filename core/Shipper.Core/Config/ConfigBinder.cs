@@ -169,7 +169,7 @@ internal sealed class ConfigBinder
         for (var i = 0; i < list.Items.Count; i++)
         {
             var itemSlot = new Slot(KeyPaths.Join(slot.Path, i), list.Items[i].Location, Nullable.GetUnderlyingType(element) is not null, slot.IsSecret);
-            ok &= TryConvert(element, list.Items[i], itemSlot, out var item);
+            ok &= TryElement(element, list.Items[i], itemSlot, out var item);
             items.Add(item);
         }
 
@@ -191,7 +191,7 @@ internal sealed class ConfigBinder
         {
             var path = KeyPaths.Join(slot.Path, key);
             var childSlot = new Slot(path, map.KeyLocation(key), Nullable.GetUnderlyingType(valueType) is not null, slot.IsSecret || SecretMask.IsSecretKey(key));
-            if (TryConvert(valueType, child, childSlot, out var item))
+            if (TryElement(valueType, child, childSlot, out var item))
             {
                 dictionary[key] = item;
             }
@@ -203,6 +203,23 @@ internal sealed class ConfigBinder
 
         value = dictionary;
         return ok;
+    }
+
+    /// <summary>Converts a list item or dictionary value, which has no default to fall back on when empty.</summary>
+    private bool TryElement(Type type, ConfigNode node, Slot slot, out object? value)
+    {
+        var before = _errors.Count;
+        if (TryConvert(type, node, slot, out value))
+        {
+            return true;
+        }
+
+        if (_errors.Count == before)
+        {
+            _errors.Add("needs a value: an empty item is not allowed here", slot.Path, node.Location);
+        }
+
+        return false;
     }
 
     private void Validate(IValidatable validatable, MapNode map, Slot slot)

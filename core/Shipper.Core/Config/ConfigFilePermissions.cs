@@ -14,12 +14,12 @@ internal static class ConfigFilePermissions
     {
         if (!NativeFileStat.TryGet(path, out var owner, out var mode))
         {
-            throw new ConfigException($"cannot read the owner and permissions of config file (\"{path}\")", null, new ConfigLocation(path, 0, 0));
+            throw new ConfigException($"cannot read the owner and permissions of config file (\"{path}\")");
         }
 
         if (Problem(path, owner, mode, NativeFileStat.EffectiveUserId()) is { } problem)
         {
-            throw new ConfigException(problem, null, new ConfigLocation(path, 0, 0));
+            throw new ConfigException(problem);
         }
     }
 

@@ -10,6 +10,7 @@ namespace Shipper.Core.Config;
 /// </summary>
 public static class ConfigLoader
 {
+    /// <summary>Loads, checks and binds the configuration described by <paramref name="request"/>.</summary>
     public static LoadedConfig Load(ConfigLoadRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -55,7 +56,7 @@ public static class ConfigLoader
     {
         if (!File.Exists(path))
         {
-            throw new ConfigException($"config file '{path}' does not exist", null, new ConfigLocation(path, 0, 0));
+            throw new ConfigException($"config file '{path}' does not exist");
         }
 
         if (strictPermissions && !OperatingSystem.IsWindows())
@@ -70,7 +71,7 @@ public static class ConfigLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigException($"cannot read config file: {e.Message}", null, new ConfigLocation(path, 0, 0), e);
+            throw new ConfigException($"cannot read config file '{path}': {e.Message}", e);
         }
 
         return YamlTreeReader.Read(text, path) switch

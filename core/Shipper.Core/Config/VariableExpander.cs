@@ -88,7 +88,7 @@ internal sealed class VariableExpander(ConfigNode raw, Func<string, string?> env
             {
                 ScalarNode s => new ScalarNode(s.Text, scalar.Location, s.Quoted, s.IsNull),
                 not null => node,
-                _ => FromText(value ?? string.Empty, name, scalar),
+                _ => FromText(value ?? string.Empty, name, scalar, path),
             };
         }
 
@@ -179,13 +179,20 @@ internal sealed class VariableExpander(ConfigNode raw, Func<string, string?> env
         return (null, environment(name));
     }
 
-    private static ConfigNode FromText(string value, string name, ScalarNode scalar)
+    private static ConfigNode FromText(string value, string name, ScalarNode scalar, string path)
     {
         // As in Beats, an environment variable may hold a list or map in YAML flow syntax: HOSTS='["a", "b"]'.
         var trimmed = value.TrimStart();
         if (trimmed.StartsWith('[') || trimmed.StartsWith('{'))
         {
-            return YamlTreeReader.Read(value, $"${{{name}}}", withPositions: false) ?? scalar.WithText(value, scalar.Location);
+            try
+            {
+                return YamlTreeReader.Read(value, $"${{{name}}}", withPositions: false) ?? scalar.WithText(value, scalar.Location);
+            }
+            catch (ConfigException e)
+            {
+                throw new ConfigException($"'${{{name}}}' starts like a YAML list or map but is not one: {e.Reason}", path, scalar.Location, e);
+            }
         }
 
         return scalar.WithText(value, scalar.Location);

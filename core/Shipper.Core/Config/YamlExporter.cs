@@ -64,7 +64,10 @@ internal static class YamlExporter
         }
 
         // Quoted text stays quoted so "123" and "yes" keep meaning text when the export is read back.
-        var style = scalar.Quoted || scalar.Text.Length == 0 ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
+        // Several lines read best as a literal block (always text, like a quoted scalar).
+        var style = scalar.Text.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.Literal
+            : scalar.Quoted || scalar.Text.Length == 0 ? ScalarStyle.DoubleQuoted
+            : ScalarStyle.Any;
         emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, scalar.Text, style, true, true));
     }
 }

@@ -35,7 +35,7 @@ internal sealed class YamlTreeReader
         }
         catch (YamlException e)
         {
-            var at = withPositions ? new ConfigLocation(source, (int)e.Start.Line, (int)e.Start.Column) : new ConfigLocation(source, 0, 0);
+            var at = withPositions ? YamlErrors.Locate(e, text, source) : new ConfigLocation(source, 0, 0);
             throw new ConfigException("invalid YAML: " + YamlErrors.PlainReason(e), null, at, e);
         }
     }
@@ -84,8 +84,9 @@ internal sealed class YamlTreeReader
         else
         {
             var alias = _parser.Consume<AnchorAlias>();
+            // A copy, so that merging a later file into one use of an anchor leaves the other uses alone.
             return _anchors.TryGetValue(alias.Value.Value, out var target)
-                ? target
+                ? Copy(target)
                 : throw new ConfigException($"alias '*{alias.Value.Value}' refers to no anchor written before it", path, At(alias.Start));
         }
 
@@ -100,21 +101,57 @@ internal sealed class YamlTreeReader
     private MapNode ReadMapping(string path, ConfigLocation location)
     {
         var map = new MapNode(location);
+        List<(ConfigNode Source, ConfigLocation At)>? merges = null;
         while (!_parser.TryConsume<MappingEnd>(out _))
         {
             if (!_parser.TryConsume<Scalar>(out var key))
             {
-                throw new ConfigException("a key must be plain text, not a map or a list", path, At(_parser.Current!.Start));
+                throw new ConfigException("a key must be plain text, not a map or a list", path.Length == 0 ? null : path, At(_parser.Current!.Start));
             }
 
             var keyLocation = At(key.Start);
+            if (key.Value == "<<" && key.Style == ScalarStyle.Plain)
+            {
+                (merges ??= []).Add((ReadNode(path), keyLocation));
+                continue;
+            }
+
             var segments = KeyPaths.Split(key.Value)
                 ?? throw new ConfigException($"key '{key.Value}' has an empty part between dots", KeyPaths.Join(path, key.Value), keyLocation);
             var value = ReadNode(KeyPaths.Join(path, key.Value));
             DottedKeys.Insert(map, path, segments, value, keyLocation);
         }
 
+        foreach (var (source, at) in merges ?? [])
+        {
+            MergeKey(map, source, path, at);
+        }
+
         return map;
+    }
+
+    /// <summary>
+    /// YAML's merge key (<c>&lt;&lt;: *defaults</c> or a list of aliases): keys not written in the mapping itself
+    /// are taken from the merged maps, the first map in the list winning.
+    /// </summary>
+    private static void MergeKey(MapNode map, ConfigNode source, string path, ConfigLocation at)
+    {
+        var sources = source is ListNode list ? list.Items : [source];
+        foreach (var item in sources)
+        {
+            if (item is not MapNode from)
+            {
+                throw new ConfigException($"'<<' merges maps only, got {item.Kind}", path.Length == 0 ? null : path, at);
+            }
+
+            foreach (var (key, child) in from.Children)
+            {
+                if (!map.TryGet(key, out _))
+                {
+                    map.Set(key, Copy(child), from.KeyLocation(key));
+                }
+            }
+        }
     }
 
     private ListNode ReadSequence(string path, ConfigLocation location)
@@ -126,6 +163,27 @@ internal sealed class YamlTreeReader
         }
 
         return list;
+    }
+
+    private static ConfigNode Copy(ConfigNode node)
+    {
+        switch (node)
+        {
+            case MapNode map:
+                var mapCopy = new MapNode(map.Location);
+                foreach (var (key, child) in map.Children)
+                {
+                    mapCopy.Set(key, Copy(child), map.KeyLocation(key));
+                }
+
+                return mapCopy;
+            case ListNode list:
+                var listCopy = new ListNode(list.Location);
+                listCopy.Items.AddRange(list.Items.Select(Copy));
+                return listCopy;
+            default:
+                return node; // scalars are never changed in place
+        }
     }
 
     private ConfigLocation At(Mark mark) => _withPositions ? new ConfigLocation(_source, (int)mark.Line, (int)mark.Column) : new ConfigLocation(_source, 0, 0);

@@ -1,0 +1,7 @@
+namespace Shipper.Core.Tests.Config;
+
+public enum SampleMode
+{
+    Fast,
+    VerySafe,
+}
