@@ -22,7 +22,9 @@ public sealed class MemoryQueueOptions : IValidatable
     public void Validate(ValidationErrors errors)
     {
         errors.InRange("events", Events, 32, 10_000_000);
-        errors.InRange("flush.min_events", Flush.MinEvents, 0, Events);
+        // A batch never exceeds the queue, so a min_events above events just means "a full queue" (the
+        // default 1600 must not make a small queue.mem.events an error).
+        errors.InRange("flush.min_events", Flush.MinEvents, 0, int.MaxValue);
         if (Flush.Timeout < TimeSpan.Zero)
         {
             errors.Add("flush.timeout", "must not be negative");
@@ -33,7 +35,7 @@ public sealed class MemoryQueueOptions : IValidatable
 /// <summary><c>queue.mem.flush.*</c>.</summary>
 public sealed class FlushOptions
 {
-    /// <summary><c>queue.mem.flush.min_events</c>: the batch size the queue waits for. Default 1600; 0 or 1 sends at once.</summary>
+    /// <summary><c>queue.mem.flush.min_events</c>: the batch size the queue waits for, at most <c>events</c>. Default 1600; 0 or 1 sends at once.</summary>
     public int MinEvents { get; set; } = 1600;
 
     /// <summary><c>queue.mem.flush.timeout</c>: the longest wait for a full batch. Default 10s; 0 sends at once.</summary>
