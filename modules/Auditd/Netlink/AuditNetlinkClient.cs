@@ -7,7 +7,7 @@ namespace Shipper.Modules.Auditd.Netlink;
 /// Requests to the kernel's audit subsystem over one netlink socket: status, settings and rules. Each request
 /// asks for an ACK and waits for the reply carrying its sequence number; events that arrive meanwhile (sequence 0)
 /// and anything not sent by the kernel are skipped. Not thread-safe: one caller at a time, and not while an
-/// <c>AuditReceiver</c> reads from the same client.
+/// <see cref="AuditReceiver"/> reads from the same client.
 /// </summary>
 public sealed class AuditNetlinkClient : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class AuditNetlinkClient : IDisposable
 
     private delegate bool ReplyHandler(ushort type, ReadOnlySpan<byte> payload);
 
-    /// <summary>The socket underneath, shared with an <c>AuditReceiver</c> in unicast mode.</summary>
+    /// <summary>The socket underneath, shared with an <see cref="AuditReceiver"/> in unicast mode.</summary>
     internal INetlinkTransport Transport => _transport;
 
     /// <summary>

@@ -46,4 +46,31 @@ public class NetlinkMessageReaderTests
         Assert.False(reader.TryRead(out _));
         Assert.True(reader.Malformed);
     }
+
+    [Fact]
+    public void A_unicast_record_whose_length_leaves_out_the_header_is_read_whole()
+    {
+        var datagram = Event(1320, "audit(1795604482.541:2913): ");
+        datagram[0] = 28;
+
+        var reader = new NetlinkMessageReader(datagram);
+
+        Assert.True(reader.TryRead(out var message));
+        Assert.Equal("audit(1795604482.541:2913): ", System.Text.Encoding.ASCII.GetString(message.Payload));
+        Assert.False(reader.TryRead(out _));
+        Assert.False(reader.Malformed);
+    }
+
+    [Fact]
+    public void A_reply_that_is_not_an_audit_record_keeps_its_stated_length()
+    {
+        var datagram = Concat(Message(1000, 5, new byte[4]), Message(3, 5, []));
+
+        var reader = new NetlinkMessageReader(datagram);
+
+        Assert.True(reader.TryRead(out var first));
+        Assert.Equal(4, first.Payload.Length);
+        Assert.True(reader.TryRead(out var second));
+        Assert.Equal(3, second.Type);
+    }
 }
