@@ -5,7 +5,7 @@ using static Shipper.Modules.Auditd.Tests.Netlink.NetlinkWire;
 namespace Shipper.Modules.Auditd.Tests.Control;
 
 /// <summary>
-/// Plays the kernel's audit status over a <see cref="FakeNetlinkTransport"/>: answers AUDIT_GET with its state,
+/// Plays the kernel's audit status over <see cref="FakeNetlinkTransport"/>s, one per client: answers AUDIT_GET with its state,
 /// applies AUDIT_SET by mask (refusing a second daemon PID with EEXIST), and records every SET.
 /// </summary>
 internal sealed class FakeAuditKernel
@@ -13,10 +13,10 @@ internal sealed class FakeAuditKernel
     public FakeAuditKernel(uint enabled = 0, uint failure = 1, uint pid = 0, uint rateLimit = 0, uint backlogLimit = 64, uint backlogWaitTime = 15000, uint features = 0x7f)
     {
         Fields = [0, enabled, failure, pid, rateLimit, backlogLimit, 0, 0, features, backlogWaitTime, 0];
-        Transport.Respond = Answer;
     }
 
-    public FakeNetlinkTransport Transport { get; } = new();
+    /// <summary>One transport per client opened, in order.</summary>
+    public List<FakeNetlinkTransport> Transports { get; } = [];
 
     /// <summary>The audit_status fields in kernel order.</summary>
     public uint[] Fields { get; }
@@ -36,7 +36,12 @@ internal sealed class FakeAuditKernel
 
     public uint BacklogWaitTime => Fields[9];
 
-    public AuditNetlinkClient Client() => new(Transport, TimeSpan.FromSeconds(2), () => true);
+    public AuditNetlinkClient Client()
+    {
+        var transport = new FakeNetlinkTransport { Respond = Answer };
+        Transports.Add(transport);
+        return new AuditNetlinkClient(transport, TimeSpan.FromSeconds(2), () => true);
+    }
 
     private IEnumerable<byte[]> Answer(byte[] request)
     {
