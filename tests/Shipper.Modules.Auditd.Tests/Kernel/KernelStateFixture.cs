@@ -24,6 +24,11 @@ public sealed class KernelStateFixture : IDisposable
             return;
         }
 
+        if (!KernelAvailability.IsRoot)
+        {
+            throw new InvalidOperationException("CI=true: the kernel audit tests must run, and they need root (CAP_AUDIT_CONTROL)");
+        }
+
         _lock = AcquireLock();
         using var client = AuditNetlinkClient.Open(AuditSocketMode.Unicast);
         Saved = client.GetStatus();
