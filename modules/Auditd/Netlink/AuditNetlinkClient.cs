@@ -137,7 +137,7 @@ public sealed class AuditNetlinkClient : IDisposable
 
             if (_transport.Receive(_receiveBuffer, out var length, out var sender) != NetlinkReceiveStatus.Received || sender != 0)
             {
-                // Timeouts are re-checked above; an overflow only lost events, never our reply (it is sent after).
+                // Timeouts are re-checked above. An overflow may have cost our reply too; the deadline then reports it.
                 continue;
             }
 

@@ -96,6 +96,11 @@ public sealed class AuditReceiver
                     break;
             }
         }
+
+        if (_overflowsNotLogged > 0)
+        {
+            LogOverflows(DateTime.UtcNow);
+        }
     }
 
     private void Dispatch(ReadOnlySpan<byte> datagram)
@@ -127,13 +132,16 @@ public sealed class AuditReceiver
         _handler.OnLoss(1);
         _overflowsNotLogged++;
         var now = DateTime.UtcNow;
-        if (now - _lastOverflowLog < OverflowLogInterval)
+        if (now - _lastOverflowLog >= OverflowLogInterval)
         {
-            return;
+            LogOverflows(now);
         }
+    }
 
+    private void LogOverflows(DateTime now)
+    {
         _logger.LogWarning(
-            "The audit socket's receive buffer overflowed {Count} time(s) (ENOBUFS): the kernel dropped messages. Total {Total}; consider a larger receive buffer or fewer audit rules",
+            "The audit socket's receive buffer overflowed {Count} time(s) (ENOBUFS): the kernel dropped messages. Total {Total}; consider a larger receive_buffer_size or more selective audit rules",
             _overflowsNotLogged,
             _overflows.Value);
         _overflowsNotLogged = 0;

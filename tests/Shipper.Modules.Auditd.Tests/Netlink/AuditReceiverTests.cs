@@ -77,6 +77,30 @@ public class AuditReceiverTests
     }
 
     [Fact]
+    public async Task A_burst_of_overflows_is_logged_at_its_start_and_its_count_at_stop_not_once_each()
+    {
+        var logger = new CollectingLogger();
+        for (var i = 0; i < 50; i++)
+        {
+            _kernel.EnqueueOverflow();
+        }
+
+        _kernel.Enqueue(Event(1300, "after"));
+        using var stop = new CancellationTokenSource();
+        var run = new AuditReceiver(new AuditNetlinkClient(_kernel), _handler, logger, _metrics, TimeSpan.FromMilliseconds(20)).RunAsync(stop.Token);
+
+        _handler.WaitFor(m => m.Count == 1, Wait);
+        await stop.CancelAsync();
+        await run;
+
+        var warnings = logger.Entries.Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning).Select(e => e.Message).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains("overflowed 1 time(s) (ENOBUFS)", warnings[0]);
+        Assert.Contains("overflowed 49 time(s) (ENOBUFS)", warnings[1]);
+        Assert.Equal(50, _metrics.Value("auditd.socket_overflows"));
+    }
+
+    [Fact]
     public async Task Cancellation_stops_the_thread_promptly_while_nothing_arrives()
     {
         using var stop = new CancellationTokenSource();
