@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Shipper.Commands;
+using Shipper.Modules.Auditd.Commands;
+using Shipper.Plugins;
+
+namespace Shipper.Modules.Auditd;
+
+/// <summary>Registers the auditd module and its commands with the host.</summary>
+public sealed class AuditdPlugin : IShipperPlugin
+{
+    public void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<IModuleFactory, AuditdModuleFactory>();
+        services.AddSingleton<ICommandContribution, ShowAuditdStatusCommand>();
+    }
+}

@@ -1,0 +1,171 @@
+using System.Runtime.InteropServices;
+
+namespace Shipper.Modules.Auditd.Netlink;
+
+/// <summary>A real NETLINK_AUDIT socket.</summary>
+public sealed unsafe class NetlinkSocket : INetlinkTransport
+{
+    private readonly NetlinkSocketHandle _handle;
+    private TimeSpan _receiveTimeout;
+
+    private NetlinkSocket(NetlinkSocketHandle handle) => _handle = handle;
+
+    /// <summary>The kernel's receive buffer size in bytes as reported by SO_RCVBUF (the kernel doubles what was asked).</summary>
+    public int ReceiveBufferSize
+    {
+        get
+        {
+            int value = 0;
+            uint size = sizeof(int);
+            return NativeMethods.GetSocketOption(_handle, NativeMethods.SolSocket, NativeMethods.SoRcvbuf, &value, &size) == 0 ? value : -1;
+        }
+    }
+
+    public TimeSpan ReceiveTimeout
+    {
+        get => _receiveTimeout;
+        set
+        {
+            var micros = (long)(value.TotalMilliseconds * 1000);
+            var tv = new NativeMethods.Timeval { Seconds = micros / 1_000_000, Microseconds = micros % 1_000_000 };
+            SetOption(NativeMethods.SoRcvtimeo, &tv, (uint)sizeof(NativeMethods.Timeval), "set receive timeout (SO_RCVTIMEO)");
+            _receiveTimeout = value;
+        }
+    }
+
+    /// <summary>
+    /// Opens and binds a socket. With <paramref name="receiveBufferBytes"/> above 0 the receive buffer is enlarged,
+    /// past the system limit with SO_RCVBUFFORCE when allowed (root), otherwise up to it with SO_RCVBUF.
+    /// </summary>
+    public static NetlinkSocket Open(AuditSocketMode mode, int receiveBufferBytes = 0)
+    {
+        var fd = NativeMethods.Socket(NativeMethods.AfNetlink, NativeMethods.SockRaw | NativeMethods.SockCloexec, NativeMethods.NetlinkAudit);
+        if (fd < 0)
+        {
+            throw Failure("open audit netlink socket", Marshal.GetLastPInvokeError());
+        }
+
+        var socket = new NetlinkSocket(new NetlinkSocketHandle(fd));
+        try
+        {
+            socket.Bind(mode);
+            if (receiveBufferBytes > 0)
+            {
+                socket.SetReceiveBuffer(receiveBufferBytes);
+            }
+
+            socket.ReceiveTimeout = TimeSpan.FromSeconds(1);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    public void Send(ReadOnlySpan<byte> datagram)
+    {
+        var kernel = new NativeMethods.SockaddrNl { Family = NativeMethods.AfNetlink };
+        fixed (byte* data = datagram)
+        {
+            while (true)
+            {
+                var sent = NativeMethods.SendTo(_handle, data, (nuint)datagram.Length, 0, &kernel, (uint)sizeof(NativeMethods.SockaddrNl));
+                if (sent >= 0)
+                {
+                    return;
+                }
+
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno != Errno.EINTR)
+                {
+                    throw Failure("send to the kernel", errno);
+                }
+            }
+        }
+    }
+
+    public NetlinkReceiveStatus Receive(Span<byte> buffer, out int length, out uint senderPortId)
+    {
+        fixed (byte* data = buffer)
+        {
+            while (true)
+            {
+                var from = default(NativeMethods.SockaddrNl);
+                uint fromLength = (uint)sizeof(NativeMethods.SockaddrNl);
+
+                // MSG_TRUNC makes the kernel report the datagram's real size; a larger one was cut to the buffer.
+                var received = NativeMethods.ReceiveFrom(_handle, data, (nuint)buffer.Length, NativeMethods.MsgTrunc, &from, &fromLength);
+                if (received >= 0)
+                {
+                    length = (int)Math.Min(received, buffer.Length);
+                    senderPortId = from.Pid;
+                    return NetlinkReceiveStatus.Received;
+                }
+
+                length = 0;
+                senderPortId = 0;
+                switch (Marshal.GetLastPInvokeError())
+                {
+                    case Errno.EINTR:
+                        continue;
+                    case Errno.EAGAIN:
+                        return NetlinkReceiveStatus.TimedOut;
+                    case Errno.ENOBUFS:
+                        return NetlinkReceiveStatus.Overflow;
+                    case var errno:
+                        throw Failure("receive from the kernel", errno);
+                }
+            }
+        }
+    }
+
+    public void Dispose() => _handle.Dispose();
+
+    private static AuditKernelException Failure(string operation, int errno) =>
+        new(errno, operation, AuditErrorMessages.Describe(errno, operation, NativeMethods.GetEffectiveUserId() == 0));
+
+    private void Bind(AuditSocketMode mode)
+    {
+        var address = new NativeMethods.SockaddrNl
+        {
+            Family = NativeMethods.AfNetlink,
+            Groups = mode == AuditSocketMode.Multicast ? 1u : 0u,
+        };
+        if (NativeMethods.Bind(_handle, &address, (uint)sizeof(NativeMethods.SockaddrNl)) == 0)
+        {
+            return;
+        }
+
+        var errno = Marshal.GetLastPInvokeError();
+        var operation = mode == AuditSocketMode.Multicast ? "join the audit multicast group" : "bind the audit netlink socket";
+        var message = errno switch
+        {
+            Errno.EINVAL or Errno.EPROTONOSUPPORT or Errno.EAFNOSUPPORT => $"{operation} failed: audit not supported by the kernel (errno {errno})",
+            Errno.EPERM when mode == AuditSocketMode.Multicast => $"{operation} failed: requires root (CAP_AUDIT_READ)",
+            _ => AuditErrorMessages.Describe(errno, operation, NativeMethods.GetEffectiveUserId() == 0),
+        };
+        throw new AuditKernelException(errno, operation, message);
+    }
+
+    private void SetReceiveBuffer(int bytes)
+    {
+        var value = bytes;
+        if (NativeMethods.SetSocketOption(_handle, NativeMethods.SolSocket, NativeMethods.SoRcvbufforce, &value, sizeof(int)) == 0)
+        {
+            return;
+        }
+
+        // Without CAP_NET_ADMIN the kernel caps the size at net.core.rmem_max; that is still better than the default.
+        SetOption(NativeMethods.SoRcvbuf, &value, sizeof(int), "set receive buffer (SO_RCVBUF)");
+    }
+
+    private void SetOption(int name, void* value, uint size, string operation)
+    {
+        if (NativeMethods.SetSocketOption(_handle, NativeMethods.SolSocket, name, value, size) != 0)
+        {
+            throw Failure(operation, Marshal.GetLastPInvokeError());
+        }
+    }
+}

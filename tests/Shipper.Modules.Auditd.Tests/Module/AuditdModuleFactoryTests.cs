@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Shipper.Config;
+using Shipper.Modules.Auditd.Control;
+
+namespace Shipper.Modules.Auditd.Tests.Module;
+
+public class AuditdModuleFactoryTests
+{
+    [Fact]
+    public void Its_type_is_auditd()
+    {
+        Assert.Equal("auditd", new AuditdModuleFactory().Type);
+    }
+
+    [Fact]
+    public void Binding_records_which_keys_the_user_wrote()
+    {
+        var options = AuditdModuleFactory.Bind(new FakeConfigSection(new AuditdOptions { BacklogLimit = 100 }, "backlog_limit", "resolve_ids"));
+
+        Assert.True(options.IsConfigured("backlog_limit"));
+        Assert.False(options.IsConfigured("rate_limit"));
+    }
+
+    [Fact]
+    public void Creating_touches_no_kernel_and_needs_no_optional_services()
+    {
+        var module = new AuditdModuleFactory().Create(Context(new AuditdOptions(), new ServiceCollection()));
+
+        Assert.IsType<AuditdModule>(module);
+    }
+
+    [Fact]
+    public void Rules_without_a_rule_installer_are_refused_naming_audit_rules()
+    {
+        var options = new AuditdOptions { AuditRules = "-w /etc/passwd -p wa" };
+
+        var error = Assert.Throws<ConfigException>(() => new AuditdModuleFactory().Create(Context(options, new ServiceCollection(), "audit_rules")));
+
+        Assert.Equal("shipper.modules.0.audit_rules", error.KeyPath);
+    }
+
+    [Fact]
+    public void Configured_rules_are_validated_by_the_installer_when_the_module_is_created()
+    {
+        var installer = new FakeRuleInstaller();
+        var services = new ServiceCollection().AddSingleton<IRuleInstaller>(installer);
+
+        new AuditdModuleFactory().Create(Context(new AuditdOptions { AuditRuleFiles = ["/etc/audit/rules.d/*.rules"] }, services, "audit_rule_files"));
+
+        Assert.Equal((1, 0), (installer.Validations, installer.Installs));
+    }
+
+    private static ModuleContext Context(AuditdOptions options, IServiceCollection services, params string[] keys) =>
+        new(new FakeConfigSection(options, keys), NullLogger.Instance, services.BuildServiceProvider());
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Shipper.Events;
+using Shipper.Pipeline;
+
+namespace Shipper.Modules.Auditd.Tests.Module;
+
+/// <summary>A pipeline client that keeps what is published; <see cref="Full"/> makes it refuse and block like a full queue.</summary>
+internal sealed class CollectingPipelineClient : IPipelineClient, IBackpressureSignal
+{
+    public ConcurrentQueue<Event> Events { get; } = new();
+
+    public bool Full { get; set; }
+
+    public IBackpressureSignal Backpressure => this;
+
+    public BackpressureState Current => new(Events.Count, 100, false, false, Full, 0);
+
+    public event EventHandler<BackpressureState>? Changed
+    {
+        add { }
+        remove { }
+    }
+
+    public void Publish(Event @event, CancellationToken cancellationToken)
+    {
+        while (Full)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Thread.Sleep(5);
+        }
+
+        Events.Enqueue(@event);
+    }
+
+    public ValueTask PublishAsync(Event @event, CancellationToken cancellationToken)
+    {
+        Publish(@event, cancellationToken);
+        return ValueTask.CompletedTask;
+    }
+
+    public bool TryPublish(Event @event)
+    {
+        if (Full)
+        {
+            return false;
+        }
+
+        Events.Enqueue(@event);
+        return true;
+    }
+
+    public void WaitFor(Func<IReadOnlyCollection<Event>, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition(Events))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out; published: " + string.Join(" | ", Events.Select(e => e.Fields.GetValueOrDefault("message"))));
+            Thread.Sleep(10);
+        }
+    }
+}

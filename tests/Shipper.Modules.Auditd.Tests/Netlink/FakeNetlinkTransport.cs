@@ -1,0 +1,76 @@
+using Shipper.Modules.Auditd.Netlink;
+
+namespace Shipper.Modules.Auditd.Tests.Netlink;
+
+/// <summary>
+/// A scripted kernel: records each datagram sent and answers with what <see cref="Respond"/> returns for it.
+/// Receive returns queued datagrams in order, then timeouts.
+/// </summary>
+internal sealed class FakeNetlinkTransport : INetlinkTransport
+{
+    private readonly Queue<(NetlinkReceiveStatus Status, byte[] Datagram, uint Sender)> _incoming = new();
+    private readonly Lock _lock = new();
+
+    public List<byte[]> Sent { get; } = [];
+
+    /// <summary>Answers a sent datagram with datagrams from the kernel (sender 0).</summary>
+    public Func<byte[], IEnumerable<byte[]>>? Respond { get; set; }
+
+    public TimeSpan ReceiveTimeout { get; set; }
+
+    public bool Disposed { get; private set; }
+
+    public int Receives { get; private set; }
+
+    public void Enqueue(byte[] datagram, uint sender = 0)
+    {
+        lock (_lock)
+        {
+            _incoming.Enqueue((NetlinkReceiveStatus.Received, datagram, sender));
+        }
+    }
+
+    public void EnqueueOverflow()
+    {
+        lock (_lock)
+        {
+            _incoming.Enqueue((NetlinkReceiveStatus.Overflow, [], 0));
+        }
+    }
+
+    public void Send(ReadOnlySpan<byte> datagram)
+    {
+        var copy = datagram.ToArray();
+        Sent.Add(copy);
+        foreach (var reply in Respond?.Invoke(copy) ?? [])
+        {
+            Enqueue(reply);
+        }
+    }
+
+    public NetlinkReceiveStatus Receive(Span<byte> buffer, out int length, out uint senderPortId)
+    {
+        (NetlinkReceiveStatus Status, byte[] Datagram, uint Sender) next;
+        bool found;
+        lock (_lock)
+        {
+            Receives++;
+            found = _incoming.TryDequeue(out next);
+        }
+
+        if (!found)
+        {
+            length = 0;
+            senderPortId = 0;
+            Thread.Sleep(1);
+            return NetlinkReceiveStatus.TimedOut;
+        }
+
+        next.Datagram.CopyTo(buffer);
+        length = next.Datagram.Length;
+        senderPortId = next.Sender;
+        return next.Status;
+    }
+
+    public void Dispose() => Disposed = true;
+}
