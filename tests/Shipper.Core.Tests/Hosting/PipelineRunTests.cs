@@ -27,7 +27,7 @@ public sealed class PipelineRunTests : IDisposable
         using var client = new TcpClient();
         var refused = await Assert.ThrowsAsync<SocketException>(() => client.ConnectAsync(IPAddress.Loopback, port));
         Assert.Equal(SocketError.ConnectionRefused, refused.SocketErrorCode);
-        await run.StopAsync(CancellationToken.None);
+        await run.StopAsync(untilDelivered: false, CancellationToken.None);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class PipelineRunTests : IDisposable
         Assert.True(stats.Value("beat.info.uptime.ms") >= 0);
         Assert.Equal(runtime.Agent.Name, System.Text.Json.JsonDocument.Parse((await MonitoringHttp.GetAsync(port, "/")).Body).RootElement.GetProperty("name").GetString());
 
-        Assert.True(await run.StopAsync(CancellationToken.None));
+        Assert.True(await run.StopAsync(untilDelivered: false, CancellationToken.None));
         await run.DisposeAsync();
         using var late = new TcpClient();
         await Assert.ThrowsAsync<SocketException>(() => late.ConnectAsync(IPAddress.Loopback, port));
@@ -71,7 +71,7 @@ public sealed class PipelineRunTests : IDisposable
         }
 
         await Eventually.HoldsAsync(() => output.Calls == 1, "the output holds a batch");
-        var delivered = await run.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var delivered = await run.StopAsync(untilDelivered: false, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.False(delivered);
         Assert.Empty(output.Delivered);
@@ -91,7 +91,7 @@ public sealed class PipelineRunTests : IDisposable
             client.Publish(TestEvents.Numbered(i), CancellationToken.None);
         }
 
-        var stopping = run.StopAsync(CancellationToken.None);
+        var stopping = run.StopAsync(untilDelivered: false, CancellationToken.None);
         await Task.Delay(50);
         Assert.False(stopping.IsCompleted);
         output.ReleaseAll();
@@ -117,7 +117,7 @@ public sealed class PipelineRunTests : IDisposable
         output.ReleaseOne();
         await Eventually.HoldsAsync(() => output.Calls == 2, "the second batch is held");
 
-        Assert.False(await run.StopAsync(CancellationToken.None).WaitAsync(Eventually.DefaultTimeout));
+        Assert.False(await run.StopAsync(untilDelivered: false, CancellationToken.None).WaitAsync(Eventually.DefaultTimeout));
         Assert.Equal([0, 1, 2, 3], output.Delivered.Select(TestEvents.SequenceOf));
         Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("Stopped with 6 events not delivered", StringComparison.Ordinal));
     }
@@ -130,7 +130,7 @@ public sealed class PipelineRunTests : IDisposable
         run.Connect(new ModuleCommonOptions { Module = "sample" }, []).Publish(TestEvents.Numbered(0), CancellationToken.None);
 
         await Eventually.HoldsAsync(() => MetricLines().Any(l => l.Contains("beat.memstats.rss=", StringComparison.Ordinal)), "a periodic line with the process gauges");
-        await run.StopAsync(CancellationToken.None);
+        await run.StopAsync(untilDelivered: false, CancellationToken.None);
         await run.DisposeAsync();
 
         var totals = MetricLines().Last();
