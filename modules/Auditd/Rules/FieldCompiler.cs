@@ -52,10 +52,23 @@ internal static class FieldCompiler
         switch (field)
         {
             case Uid or Euid or Suid or Fsuid or LoginUid or ObjUid:
-                rule.AddField(field, op, UserId(name, value, pair));
+                var uid = UserId(name, value, pair);
+                if (uid == uint.MaxValue && field != LoginUid)
+                {
+                    // The kernel refuses it (EINVAL); only auid is ever unset.
+                    throw new RuleSyntaxException($"{name}={value} is not a valid id: only auid can be unset (-1)", pair);
+                }
+
+                rule.AddField(field, op, uid);
                 break;
             case Gid or Egid or Sgid or Fsgid or ObjGid:
-                rule.AddField(field, op, GroupId(value, pair));
+                var gid = GroupId(value, pair);
+                if (gid == uint.MaxValue)
+                {
+                    throw new RuleSyntaxException($"{name}={value} is not a valid id (the kernel refuses gid 4294967295)", pair);
+                }
+
+                rule.AddField(field, op, gid);
                 break;
             case Exit:
                 RequireList(list, FilterExit, name, pair);
