@@ -44,7 +44,7 @@ public class PipelineThroughputBenchmarks
     {
         for (var i = 0; i < _events.Length; i++)
         {
-            _events[i] = new Event(Timestamp, new FieldMap(2).Add("seq", i).Add("message", "hello"));
+            _events[i] = new Event(Timestamp, new FieldMap(8).Add("seq", i).Add("message", "hello"));
         }
     }
 
