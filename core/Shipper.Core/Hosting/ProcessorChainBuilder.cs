@@ -43,7 +43,7 @@ public sealed class ProcessorChainBuilder(PluginCatalog catalog, ILoggerFactory 
                 var factory = catalog.Processor(name, settings);
                 processors.Add(factory.Create(new ProcessorContext(settings, position, loggers.CreateLogger("processor." + name), services)));
             }
-            catch (ConfigException e) when (!e.Reason.StartsWith($"processor #{position + 1} ", StringComparison.Ordinal))
+            catch (ConfigException e)
             {
                 throw new ConfigException($"processor #{position + 1} ({name}): {e.Reason}", e.KeyPath, e.Location, e);
             }
