@@ -26,7 +26,7 @@ internal sealed class AddFieldsProcessor : IProcessor
         {
             FieldValues.DeepMerge(_metadata ? @event.Metadata : @event.Fields, _fields);
         }
-        else if (_target.TryGet(@event, out var existing) && existing is FieldMap map)
+        else if (_target.WritableMap(@event) is { } map)
         {
             FieldValues.DeepMerge(map, _fields);
         }

@@ -30,6 +30,10 @@ internal sealed class AddLabelsProcessor : IProcessor
             labels = new FieldMap(_labels.Length);
             @event.Fields["labels"] = labels;
         }
+        else
+        {
+            labels = WritableMaps.Child(@event.Fields, "labels", labels);
+        }
 
         foreach (var (key, value) in _labels)
         {

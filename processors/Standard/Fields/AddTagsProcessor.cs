@@ -42,13 +42,20 @@ internal sealed class AddTagsProcessor : IProcessor
                 AddMissing(list);
                 _target.Put(@event, list);
                 break;
-            case IList other when !other.IsFixedSize && !other.IsReadOnly:
+            case IList other:
+                // A shared (read-only) list is replaced by the event's own copy.
+                var writable = other.IsReadOnly || other.IsFixedSize ? new List<object?>(other.Cast<object?>()) : other;
                 foreach (var tag in _tags)
                 {
-                    if (!other.Contains(tag))
+                    if (!writable.Contains(tag))
                     {
-                        other.Add(tag);
+                        writable.Add(tag);
                     }
+                }
+
+                if (!ReferenceEquals(writable, other))
+                {
+                    _target.Put(@event, writable);
                 }
 
                 break;

@@ -48,7 +48,8 @@ internal sealed class AddHostMetadataProcessor : IProcessor
         {
             if (_replace || OnlyName(current))
             {
-                FieldValues.DeepMerge(current, host);
+                // The pipeline's built-in host.name map is frozen and shared: merge into the event's own copy.
+                FieldValues.DeepMerge(WritableMaps.Child(@event.Fields, "host", current), host);
             }
         }
         else

@@ -4,7 +4,8 @@ namespace Shipper.Processors.Standard.Support;
 
 /// <summary>
 /// A dotted field path split once, at configuration time, so reading, writing and removing on the hot path walk
-/// the event without allocating. A path starting with <c>@metadata.</c> addresses the event's metadata. As
+/// the event without allocating. Writes copy frozen (shared) maps on the way first, so an event never changes a
+/// map it shares with others. A path starting with <c>@metadata.</c> addresses the event's metadata. As
 /// <see cref="FieldMap.TryGetValue(string, out object?)"/>, a top-level key that itself holds the dots wins.
 /// </summary>
 internal sealed class FieldPath
@@ -85,7 +86,7 @@ internal sealed class FieldPath
         ParentForWrite(root)[_segments[^1]] = value;
     }
 
-    /// <summary>Removes the value; returns whether it existed.</summary>
+    /// <summary>Removes the value; returns whether it existed. Frozen maps on the way are copied first.</summary>
     public bool Remove(Event @event)
     {
         var root = Root(@event);
@@ -95,7 +96,37 @@ internal sealed class FieldPath
         }
 
         var parent = ParentForRead(root);
-        return parent is not null && parent.Remove(_segments[^1]);
+        if (parent is null || !parent.TryGetLocal(_segments[^1], out _))
+        {
+            return false;
+        }
+
+        if (parent.IsReadOnly)
+        {
+            parent = ParentForWrite(root);
+        }
+
+        return parent.Remove(_segments[^1]);
+    }
+
+    /// <summary>
+    /// The map at this path, made writable (frozen maps on the way and the map itself are replaced by copies);
+    /// null when the path is missing or holds something else than a map.
+    /// </summary>
+    public FieldMap? WritableMap(Event @event)
+    {
+        var root = Root(@event);
+        if (!TryGet(root, out var value) || value is not FieldMap map)
+        {
+            return null;
+        }
+
+        if (_segments.Length > 1 && root.TryGetLocal(_flat, out _))
+        {
+            return WritableMaps.Child(root, _flat, map);
+        }
+
+        return WritableMaps.Child(ParentForWrite(root), _segments[^1], map);
     }
 
     /// <summary>The map holding the leaf, or null when a segment on the way is missing or not a map.</summary>
@@ -129,6 +160,10 @@ internal sealed class FieldPath
             {
                 next = new FieldMap();
                 map[_segments[i]] = next;
+            }
+            else
+            {
+                next = WritableMaps.Child(map, _segments[i], next);
             }
 
             map = next;

@@ -54,25 +54,29 @@ internal static class FieldValues
 
     /// <summary>
     /// A copy that shares nothing mutable with <paramref name="value"/>: maps and lists (of any element type)
-    /// are copied, scalars are immutable and shared.
+    /// are copied; scalars and frozen maps cannot change and are shared.
     /// </summary>
     public static object? DeepCopy(object? value) => value switch
     {
         null or string => value,
+        FieldMap { IsReadOnly: true } => value,
         FieldMap map => CopyMap(map),
         List<string> strings => new List<string>(strings),
         IList list => CopyList(list),
         _ => value,
     };
 
-    /// <summary>Copies every entry of <paramref name="source"/> into <paramref name="target"/>, merging nested maps key by key.</summary>
+    /// <summary>
+    /// Copies every entry of <paramref name="source"/> into <paramref name="target"/> (which must be writable), merging
+    /// nested maps key by key; frozen nested maps of the target are replaced by writable copies first.
+    /// </summary>
     public static void DeepMerge(FieldMap target, FieldMap source)
     {
         foreach (var (key, value) in source)
         {
             if (value is FieldMap incoming && target.TryGetLocal(key, out var existing) && existing is FieldMap current)
             {
-                DeepMerge(current, incoming);
+                DeepMerge(WritableMaps.Child(target, key, current), incoming);
             }
             else
             {
