@@ -15,6 +15,9 @@ namespace Shipper.Modules.Auditd.Interpretation;
 /// </summary>
 internal sealed class RecordInterpreter
 {
+    private static readonly System.Buffers.SearchValues<byte> EnrichmentKeyBytes = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"u8);
+    private const ushort SeccompType = 1326;
+
     private static readonly string[] SelinuxParts = ["_user", "_role", "_domain", "_level", "_category"];
 
     private readonly KeyInterner _keys = new();
@@ -28,7 +31,7 @@ internal sealed class RecordInterpreter
         while (reader.Read())
         {
             var value = reader.Value;
-            if (IsNoValue(value, reader.Kind))
+            if (IsNoValue(value) || IsEnrichment(reader.Key))
             {
                 continue;
             }
@@ -92,12 +95,20 @@ internal sealed class RecordInterpreter
                     }
 
                     break;
+                case "sig" when type == SeccompType:
+                    if (Utf8Parser.TryParse(value, out int signal, out used) && used == value.Length && signal is > 0 and < 32)
+                    {
+                        into.TryAdd(key, SignalData.Names[signal]);
+                        continue;
+                    }
+
+                    break;
                 case "seperms":
                     into.TryAdd(key, Encoding.UTF8.GetString(value).Replace(' ', ','));
                     continue;
             }
 
-            if (reader.Kind == AuditValueKind.Bare && IsHexEncodedField(key) && HexText.IsEncoded(value) && HexText.Decode(value) is { } decoded)
+            if (reader.Kind == AuditValueKind.Bare && (IsHexEncodedField(key) || (type == RecordTypes.Execve && IsWholeArgument(key))) && HexText.IsEncoded(value) && HexText.Decode(value) is { } decoded)
             {
                 into.TryAdd(key, decoded);
                 continue;
@@ -112,8 +123,18 @@ internal sealed class RecordInterpreter
     /// <summary>Fields the kernel and libaudit write with <c>audit_log_untrustedstring</c>/<c>audit_encode_nv_string</c>: quoted, or hex when unsafe.</summary>
     private static bool IsHexEncodedField(string key) => key is "comm" or "exe" or "name" or "cwd" or "cmd" or "acct" or "data" or "path" or "ocomm" or "dir" or "new-root" or "old-root" or "root_dir";
 
-    private static bool IsNoValue(ReadOnlySpan<byte> value, AuditValueKind kind) =>
-        value.IsEmpty || (kind == AuditValueKind.Bare && (value.SequenceEqual("?"u8) || value.SequenceEqual("?,"u8) || value.SequenceEqual("(null)"u8)));
+    /// <summary>An EXECVE <c>aN</c> key (not a piece <c>aN[i]</c>, which may cut a character and is joined by <see cref="ExecveArguments"/>).</summary>
+    private static bool IsWholeArgument(string key) => key.Length > 1 && key[0] == 'a' && key.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
+
+    private static bool IsNoValue(ReadOnlySpan<byte> value) =>
+        value.IsEmpty || value.SequenceEqual("?"u8) || value.SequenceEqual("?,"u8) || value.SequenceEqual("(null)"u8);
+
+    /// <summary>
+    /// auditd's enriched fields (<c>AUID="alice"</c>) are upper case; they normally follow a 0x1D separator, which
+    /// some copies of logs have lost. Record fields are lower case, so upper-case keys are never data.
+    /// </summary>
+    private static bool IsEnrichment(ReadOnlySpan<byte> key) =>
+        key.Length > 1 && key[0] is >= (byte)'A' and <= (byte)'Z' && key.IndexOfAnyExcept(EnrichmentKeyBytes) < 0;
 
     private static bool IsSuccess(ReadOnlySpan<byte> value) =>
         value.SequenceEqual("yes"u8) || value.SequenceEqual("1"u8) || value.StartsWith("suc"u8) || value.StartsWith("SUC"u8);
@@ -121,9 +142,14 @@ internal sealed class RecordInterpreter
     private static void AddTags(ReadOnlySpan<byte> value, AuditValueKind kind, List<string> tags)
     {
         string text;
+        value = value.TrimEnd((byte)'"');
         if (kind == AuditValueKind.Bare && HexText.IsEncoded(value) && HexText.Decode(value) is { } decoded)
         {
             text = decoded;
+        }
+        else if (value.StartsWith("(null)"u8))
+        {
+            return;
         }
         else
         {
