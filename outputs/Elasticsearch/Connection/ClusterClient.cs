@@ -124,6 +124,9 @@ internal sealed class ClusterClient : IDisposable
         settings.MaxDeadTimeout(TimeSpan.FromSeconds(60));
         settings.MaximumRetries(Math.Max(0, nodes.Count - 1));
         settings.ThrowExceptions(false);
+
+        // The client gzips every body by default, at a level of its own; bulk bodies come compressed already.
+        settings.EnableHttpCompression(false);
         settings.DisableDirectStreaming(false);
         settings.ConnectionLimit(-1);
         if (options.Username is not null)
