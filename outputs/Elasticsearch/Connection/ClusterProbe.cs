@@ -27,7 +27,7 @@ internal static class ClusterProbe
 
         if (!response.Headers.TryGetValue("X-Elastic-Product", out var product) || product != "Elasticsearch")
         {
-            await report.WriteLineAsync("  product... ERROR the server did not identify itself as Elasticsearch (no 'X-Elastic-Product: Elasticsearch' header)").ConfigureAwait(false);
+            await report.WriteLineAsync("  product... ERROR the server is not Elasticsearch: its answer has no 'X-Elastic-Product: Elasticsearch' header").ConfigureAwait(false);
             return false;
         }
 
