@@ -22,7 +22,7 @@ publish() {
 }
 
 publish core/Shipper.Cli/Shipper.Cli.csproj "$out/bin"
-for project in $(find modules outputs processors -name '*.csproj' | sort); do
+for project in $(find modules outputs $( [ -d processors ] && echo processors) -name '*.csproj' | sort); do
   folder=$(sed -n 's:.*<ShipperPluginFolder>\(.*\)</ShipperPluginFolder>.*:\1:p' "$project")
   if [ -z "$folder" ]; then
     echo "build.sh: $project has no <ShipperPluginFolder>; skipped" >&2

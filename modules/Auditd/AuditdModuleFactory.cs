@@ -25,7 +25,15 @@ public sealed class AuditdModuleFactory : IModuleFactory
                 throw context.Config.Error(key, "rules are configured but this build has no rule installer; remove them or install the rules with auditctl and use socket_type: multicast");
             }
 
-            rules.Validate(options);
+            try
+            {
+                rules.Validate(options);
+            }
+            catch (Config.ConfigException e) when (e.Location is null && e.KeyPath is not null)
+            {
+                // The installer names the rule; the block knows where the key was written.
+                throw context.Config.Error(e.KeyPath, e.Reason);
+            }
         }
 
         return new AuditdModule(

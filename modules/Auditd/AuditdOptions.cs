@@ -38,6 +38,12 @@ public sealed class AuditdOptions : IValidatable
     /// <summary><c>audit_rule_files</c>: globs of rule files, loaded after <see cref="AuditRules"/> in lexicographical order.</summary>
     public List<string> AuditRuleFiles { get; set; } = [];
 
+    /// <summary>
+    /// <c>ignore_errors</c>: log and skip rules that cannot be parsed or that the kernel refuses, instead of
+    /// refusing to start. Default false.
+    /// </summary>
+    public bool IgnoreErrors { get; set; }
+
     /// <summary><c>immutable</c>: lock the audit configuration after start (enabled 2) until reboot. Default false; not with multicast.</summary>
     public bool Immutable { get; set; }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Shipper.Commands;
 using Shipper.Modules.Auditd.Commands;
+using Shipper.Modules.Auditd.Control;
+using Shipper.Modules.Auditd.Rules;
 using Shipper.Plugins;
 
 namespace Shipper.Modules.Auditd;
@@ -12,5 +14,7 @@ public sealed class AuditdPlugin : IShipperPlugin
     {
         services.AddSingleton<IModuleFactory, AuditdModuleFactory>();
         services.AddSingleton<ICommandContribution, ShowAuditdStatusCommand>();
+        services.AddSingleton<ICommandContribution, ShowAuditdRulesCommand>();
+        services.AddSingleton<IRuleInstaller, KernelRuleInstaller>();
     }
 }

@@ -8,6 +8,12 @@ namespace Shipper.Events;
 /// Values are <see langword="null"/>, strings, booleans, numbers, <see cref="DateTimeOffset"/>,
 /// nested <see cref="FieldMap"/>s, or lists of these. Keys keep their insertion order.
 /// Not thread-safe: an event belongs to one stage of the pipeline at a time.
+/// <para>
+/// A map can be frozen (<see cref="Freeze"/>) so that many events share it instead of each holding a copy (the
+/// pipeline does this for <c>agent.*</c>, <c>ecs.*</c> and <c>host.*</c>). A frozen map refuses changes; the
+/// path methods of the map that holds it (<see cref="Put"/>, <see cref="Remove"/>, <see cref="DeepUpdate"/>)
+/// first replace it with a private, writable copy, so changing an event through them never touches the shared one.
+/// </para>
 /// </summary>
 public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
 {
@@ -25,17 +31,53 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
     /// <summary>The keys at this level, in insertion order.</summary>
     public IEnumerable<string> Keys => _entries.Keys;
 
-    /// <summary>Gets or sets the value of a key at this level (no dotted-path walking).</summary>
+    /// <summary>True when the map is frozen and shared: it refuses changes (see the remarks on the type).</summary>
+    public bool IsReadOnly { get; private set; }
+
+    /// <summary>
+    /// Gets or sets the value of a key at this level (no dotted-path walking). A nested map read this way may be
+    /// frozen; change nested values through <see cref="Put"/> and <see cref="Remove"/>.
+    /// </summary>
     public object? this[string key]
     {
         get => _entries[key];
-        set => _entries[key] = value;
+        set
+        {
+            ThrowIfReadOnly();
+            _entries[key] = value;
+        }
     }
 
     /// <summary>Sets a key at this level and returns this map, for collection-style building.</summary>
     public FieldMap Add(string key, object? value)
     {
+        ThrowIfReadOnly();
         _entries[key] = value;
+        return this;
+    }
+
+    /// <summary>
+    /// Makes this map and everything in it read-only, so it can be shared by many events. Lists are replaced by
+    /// read-only lists. Returns this map.
+    /// </summary>
+    public FieldMap Freeze()
+    {
+        if (IsReadOnly)
+        {
+            return this;
+        }
+
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            var (key, value) = _entries.GetAt(i);
+            var frozen = FreezeValue(value);
+            if (!ReferenceEquals(frozen, value))
+            {
+                _entries.SetAt(i, key, frozen);
+            }
+        }
+
+        IsReadOnly = true;
         return this;
     }
 
@@ -70,6 +112,12 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
         }
     }
 
+    /// <summary>
+    /// Finds <paramref name="key"/> at this level only, taking dots as part of the key. Never allocates, which makes
+    /// it the building block for callers that walk pre-split paths on a hot path.
+    /// </summary>
+    public bool TryGetLocal(string key, out object? value) => _entries.TryGetValue(key, out value);
+
     /// <summary>Returns the value at <paramref name="path"/>, or <see langword="null"/> when absent.</summary>
     public object? GetValueOrDefault(string path) => TryGetValue(path, out var value) ? value : null;
 
@@ -95,6 +143,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
     /// </summary>
     public void Put(string path, object? value)
     {
+        ThrowIfReadOnly();
         var map = this;
         var start = 0;
         int dot;
@@ -105,6 +154,10 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
             {
                 next = new FieldMap();
                 map._entries[segment] = next;
+            }
+            else
+            {
+                next = map.WritableChild(segment, next);
             }
 
             map = next;
@@ -117,40 +170,67 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
     /// <summary>Removes the value at <paramref name="path"/>. Returns whether it existed.</summary>
     public bool Remove(string path)
     {
+        ThrowIfReadOnly();
         if (_entries.Remove(path))
         {
             return true;
         }
 
-        var dot = path.LastIndexOf('.');
-        if (dot < 0)
+        var last = path.LastIndexOf('.');
+        if (last < 0 || !TryGetValue(path[..last], out var found) || found is not FieldMap target)
         {
             return false;
         }
 
-        return TryGetValue(path[..dot], out var parent) && parent is FieldMap map && map._entries.Remove(path[(dot + 1)..]);
+        var key = path[(last + 1)..];
+        if (!target._entries.ContainsKey(key))
+        {
+            return false;
+        }
+
+        // Make the maps on the way writable (copies of shared ones), then remove from the last.
+        var map = this;
+        var start = 0;
+        int dot;
+        while ((dot = path.IndexOf('.', start)) >= 0 && dot <= last)
+        {
+            var segment = path[start..dot];
+            if (!map._entries.TryGetValue(segment, out var child) || child is not FieldMap next)
+            {
+                // The parent was found as a flat dotted key, not by walking: remove there if it may change.
+                return !target.IsReadOnly && target._entries.Remove(key);
+            }
+
+            map = map.WritableChild(segment, next);
+            start = dot + 1;
+        }
+
+        return map._entries.Remove(key);
     }
 
     /// <summary>
     /// Copies every entry of <paramref name="other"/> into this map; nested maps are merged
     /// key by key, other values replace what was there.
     /// </summary>
+    /// <remarks>Frozen maps of <paramref name="other"/> are shared, not copied: that is what makes built-in fields cheap.</remarks>
     public void DeepUpdate(FieldMap other)
     {
+        ArgumentNullException.ThrowIfNull(other);
+        ThrowIfReadOnly();
         foreach (var (key, value) in other._entries)
         {
             if (value is FieldMap incoming && _entries.TryGetValue(key, out var existing) && existing is FieldMap current)
             {
-                current.DeepUpdate(incoming);
+                WritableChild(key, current).DeepUpdate(incoming);
             }
             else
             {
-                _entries[key] = value is FieldMap map ? map.Clone() : value;
+                _entries[key] = CloneValue(value);
             }
         }
     }
 
-    /// <summary>A deep copy: nested maps and lists are copied, scalars are shared (they are immutable).</summary>
+    /// <summary>A deep, writable copy: nested maps and lists are copied, scalars and frozen nested maps are shared (they cannot change).</summary>
     public FieldMap Clone()
     {
         var copy = new FieldMap(_entries.Count);
@@ -163,7 +243,11 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
     }
 
     /// <summary>Removes every key.</summary>
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        ThrowIfReadOnly();
+        _entries.Clear();
+    }
 
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _entries.GetEnumerator();
@@ -172,9 +256,45 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
 
     private static object? CloneValue(object? value) => value switch
     {
+        FieldMap { IsReadOnly: true } => value,
         FieldMap map => map.Clone(),
         string or null => value,
         IList<object?> list => list.Select(CloneValue).ToList(),
         _ => value,
     };
+
+    private static object? FreezeValue(object? value) => value switch
+    {
+        FieldMap map => map.Freeze(),
+        string or null => value,
+        IList<object?> list => list.Select(FreezeValue).ToList().AsReadOnly(),
+        _ => value,
+    };
+
+    /// <summary>The child map at <paramref name="key"/>, replaced first by a writable copy when it is frozen.</summary>
+    private FieldMap WritableChild(string key, FieldMap child)
+    {
+        if (!child.IsReadOnly)
+        {
+            return child;
+        }
+
+        var copy = new FieldMap(child._entries.Count);
+        foreach (var (k, v) in child._entries)
+        {
+            copy._entries[k] = v;
+        }
+
+        _entries[key] = copy;
+        return copy;
+    }
+
+    private void ThrowIfReadOnly()
+    {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException(
+                "This field map is frozen and shared by many events; change the event's fields through Put, Remove or DeepUpdate on the event's own fields.");
+        }
+    }
 }

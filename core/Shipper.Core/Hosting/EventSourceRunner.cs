@@ -24,10 +24,12 @@ public sealed class EventSourceRunner(Func<ShipperRuntime> runtime) : IEventSour
             ok = false;
         }
 
-        var delivered = await run.StopAsync(CancellationToken.None);
+        // A source that ran to its end is delivered in full (a signal still ends the wait); an interrupted one
+        // gets shipper.shutdown_timeout.
+        var delivered = await run.StopAsync(untilDelivered: ok, ok ? cancellationToken : CancellationToken.None);
         if (!delivered)
         {
-            host.Loggers.CreateLogger("shipper").LogWarning("Not every event was delivered before the shutdown timeout");
+            host.Loggers.CreateLogger("shipper").LogWarning("Not every event was delivered before the shipper stopped");
         }
 
         return ok && delivered ? 0 : 1;

@@ -44,6 +44,8 @@ public sealed class PipelineRun : IAsyncDisposable
             Tags = options.Tags,
             GlobalProcessors = runtime.CreateGlobalProcessors(),
         };
+        // The process gauges belong in /stats and in the metrics log line alike, with or without http.
+        ProcessMetrics.Register(runtime.Metrics);
         var pipeline = new PublisherPipeline(settings, output.Output, runtime.Metrics, runtime.Loggers);
         pipeline.Start();
 
@@ -80,11 +82,15 @@ public sealed class PipelineRun : IAsyncDisposable
         });
     }
 
-    /// <summary>Stops accepting, drains within <c>shipper.shutdown_timeout</c>, closes the output.</summary>
+    /// <summary>
+    /// Stops accepting and drains: within <c>shipper.shutdown_timeout</c> when a stop was asked for, or until every
+    /// event is delivered (<paramref name="untilDelivered"/>) when the modules finished by themselves; then closes
+    /// the output. Cancelling <paramref name="cancellationToken"/> ends the drain early.
+    /// </summary>
     /// <returns>True when every queued event was delivered.</returns>
-    public async Task<bool> StopAsync(CancellationToken cancellationToken)
+    public async Task<bool> StopAsync(bool untilDelivered, CancellationToken cancellationToken)
     {
-        var timeout = _runtime.Config.Options.Shipper.ShutdownTimeout;
+        var timeout = untilDelivered ? Timeout.InfiniteTimeSpan : _runtime.Config.Options.Shipper.ShutdownTimeout;
         var result = await _pipeline.StopAsync(timeout, cancellationToken);
         if (result.Abandoned > 0)
         {

@@ -5,7 +5,8 @@ namespace Shipper.Core.Hosting;
 /// <summary>
 /// <c>shipper run</c>: starts the output and pipeline, runs every enabled module until a stop is asked for
 /// (or every module has finished by itself), then drains and stops in order. Modules stop first, so nothing
-/// is published into a closing pipeline.
+/// is published into a closing pipeline. When every module finished by itself, everything queued is delivered
+/// before the shipper exits; after SIGINT/SIGTERM, <c>shipper.shutdown_timeout</c> bounds that wait.
 /// </summary>
 public sealed class ShipperService(ShipperRuntime runtime)
 {
@@ -39,6 +40,9 @@ public sealed class ShipperService(ShipperRuntime runtime)
             }
         }
 
+        // Modules that ended on their own (a one-shot module) leave the queue to be delivered in full; a signal
+        // still ends that wait. After a stop was asked for, shipper.shutdown_timeout bounds it.
+        var finishedByThemselves = !failed && !stop.IsCancellationRequested;
         await modulesStop.CancelAsync();
         await Task.WhenAny(Task.WhenAll(tasks), Task.Delay(ModuleStopGrace, CancellationToken.None));
         foreach (var module in modules)
@@ -46,7 +50,7 @@ public sealed class ShipperService(ShipperRuntime runtime)
             await module.Module.DisposeAsync();
         }
 
-        var delivered = await run.StopAsync(CancellationToken.None);
+        var delivered = await run.StopAsync(finishedByThemselves, finishedByThemselves ? stop : CancellationToken.None);
         _logger.LogInformation("Shipper stopped{Detail}", delivered ? string.Empty : " with undelivered events");
         return failed ? 1 : 0;
     }

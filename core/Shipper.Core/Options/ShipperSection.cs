@@ -9,8 +9,8 @@ public sealed class ShipperSection
     public IConfigSection? Modules { get; set; }
 
     /// <summary>
-    /// <c>shipper.shutdown_timeout</c>: how long a stop waits for queued events to be delivered. Default 5s;
-    /// 0 stops without waiting.
+    /// <c>shipper.shutdown_timeout</c>: how long a stop waits for queued events to be delivered. Default 0, as in
+    /// Beats: stop without waiting; what was not delivered is counted and logged.
     /// </summary>
-    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.Zero;
 }

@@ -28,7 +28,7 @@ internal sealed class FieldEnricher
             effective = underRoot ? fields.Clone() : new FieldMap(1).Add("fields", fields.Clone());
         }
 
-        return new FieldEnricher(effective, [.. tags], string.IsNullOrEmpty(index) ? null : index);
+        return new FieldEnricher(effective?.Freeze(), [.. tags], string.IsNullOrEmpty(index) ? null : index);
     }
 
     /// <summary>The fields every event gets from the agent: <c>agent.*</c>, <c>ecs.version</c>, <c>host.name</c>.</summary>
@@ -43,14 +43,14 @@ internal sealed class FieldEnricher
                 .Add("ephemeral_id", agent.EphemeralId.ToString()))
             .Add("ecs", new FieldMap(1).Add("version", "8.0.0"))
             .Add("host", new FieldMap(1).Add("name", agent.Hostname));
-        return new FieldEnricher(fields, [], null);
+        return new FieldEnricher(fields.Freeze(), [], null);
     }
 
     public void Apply(Event @event)
     {
         if (_fields is not null)
         {
-            // DeepUpdate copies nested maps, so events never share a mutable map with each other.
+            // The maps are frozen: DeepUpdate shares them, and copies one only when an event changes it.
             @event.Fields.DeepUpdate(_fields);
         }
 

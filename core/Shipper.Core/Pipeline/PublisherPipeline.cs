@@ -90,7 +90,8 @@ public sealed class PublisherPipeline : IAsyncDisposable
     /// <summary>
     /// Stops taking events (then <c>Publish</c> throws <see cref="InvalidOperationException"/> and <c>TryPublish</c>
     /// returns false), lets the output drain what is queued for up to <paramref name="drainTimeout"/>, then cancels
-    /// the output's in-flight work. Cancelling <paramref name="cancellationToken"/> ends the drain early.
+    /// the output's in-flight work (<see cref="Timeout.InfiniteTimeSpan"/> waits until everything is settled).
+    /// Cancelling <paramref name="cancellationToken"/> ends the drain early.
     /// Calling it again returns the first call's result.
     /// </summary>
     public Task<PipelineStopResult> StopAsync(TimeSpan drainTimeout, CancellationToken cancellationToken)
@@ -144,7 +145,7 @@ public sealed class PublisherPipeline : IAsyncDisposable
 
         try
         {
-            await running.WaitAsync(drainTimeout < TimeSpan.Zero ? TimeSpan.Zero : drainTimeout, _time, cancellationToken).ConfigureAwait(false);
+            await running.WaitAsync(drainTimeout == Timeout.InfiniteTimeSpan || drainTimeout >= TimeSpan.Zero ? drainTimeout : TimeSpan.Zero, _time, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested))

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shipper.Config;
 using Shipper.Modules.Auditd.Control;
+using Shipper.Modules.Auditd.Rules;
 
 namespace Shipper.Modules.Auditd.Tests.Module;
 
@@ -49,6 +50,27 @@ public class AuditdModuleFactoryTests
         new AuditdModuleFactory().Create(Context(new AuditdOptions { AuditRuleFiles = ["/etc/audit/rules.d/*.rules"] }, services, "audit_rule_files"));
 
         Assert.Equal((1, 0), (installer.Validations, installer.Installs));
+    }
+
+    [Fact]
+    public void A_bad_rule_fails_creation_naming_the_key_where_it_was_written_the_line_and_the_field()
+    {
+        var services = new ServiceCollection().AddSingleton<IRuleInstaller>(new KernelRuleInstaller());
+        var options = new AuditdOptions { AuditRules = "-w /etc/passwd -p wa\n-a always,exit -F ses=1" };
+
+        var error = Assert.Throws<ConfigException>(() => new AuditdModuleFactory().Create(Context(options, services, "audit_rules")));
+
+        Assert.Equal("shipper.modules.0.audit_rules", error.KeyPath);
+        Assert.StartsWith("shipper.yml:3:3: 'shipper.modules.0.audit_rules': audit_rules line 2: -F unknown field: ses", error.Message);
+    }
+
+    [Fact]
+    public void The_plugin_registers_the_kernel_rule_installer()
+    {
+        var services = new ServiceCollection();
+        new AuditdPlugin().ConfigureServices(services);
+
+        Assert.IsType<KernelRuleInstaller>(services.BuildServiceProvider().GetRequiredService<IRuleInstaller>());
     }
 
     private static ModuleContext Context(AuditdOptions options, IServiceCollection services, params string[] keys) =>
