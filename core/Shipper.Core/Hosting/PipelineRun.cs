@@ -44,6 +44,8 @@ public sealed class PipelineRun : IAsyncDisposable
             Tags = options.Tags,
             GlobalProcessors = runtime.CreateGlobalProcessors(),
         };
+        // The process gauges belong in /stats and in the metrics log line alike, with or without http.
+        ProcessMetrics.Register(runtime.Metrics);
         var pipeline = new PublisherPipeline(settings, output.Output, runtime.Metrics, runtime.Loggers);
         pipeline.Start();
 

@@ -142,15 +142,27 @@ public sealed class MetricsLogger : IAsyncDisposable
     private static Dictionary<string, long> ToDictionary(IReadOnlyList<KeyValuePair<string, long>> snapshot) =>
         snapshot.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
-    /// <summary>Formats a period as Beats prints it: <c>30s</c>, <c>1m30s</c>, <c>500ms</c>.</summary>
+    /// <summary>Formats a period as Beats (Go's <c>time.Duration</c>) prints it: <c>30s</c>, <c>1m30s</c>, <c>1h0m0s</c>, <c>1.5s</c>, <c>500ms</c>.</summary>
     internal static string FormatPeriod(TimeSpan period)
     {
-        if (period.Ticks % TimeSpan.TicksPerSecond != 0)
+        if (period < TimeSpan.FromSeconds(1))
         {
-            return $"{(long)period.TotalMilliseconds}ms";
+            return period.TotalMilliseconds.ToString("0.######", CultureInfo.InvariantCulture) + "ms";
         }
 
-        var seconds = (long)period.TotalSeconds;
-        return seconds >= 60 ? $"{seconds / 60}m{seconds % 60}s" : $"{seconds}s";
+        var text = new StringBuilder();
+        var hours = (long)period.TotalHours;
+        if (hours > 0)
+        {
+            text.Append(hours.ToString(CultureInfo.InvariantCulture)).Append('h');
+        }
+
+        if (hours > 0 || period.Minutes > 0)
+        {
+            text.Append(period.Minutes.ToString(CultureInfo.InvariantCulture)).Append('m');
+        }
+
+        var seconds = period.Seconds + ((period.Ticks % TimeSpan.TicksPerSecond) / (double)TimeSpan.TicksPerSecond);
+        return text.Append(seconds.ToString("0.#######", CultureInfo.InvariantCulture)).Append('s').ToString();
     }
 }

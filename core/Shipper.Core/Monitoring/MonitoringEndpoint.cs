@@ -30,7 +30,7 @@ public sealed class MonitoringEndpoint : IAsyncDisposable
     /// <param name="host"><c>http.host</c>: an IP address or a name; <c>localhost</c> binds 127.0.0.1 only (not ::1).</param>
     /// <param name="port"><c>http.port</c>; 0 picks a free port, then read <see cref="Port"/>.</param>
     /// <param name="agent">Values for <c>/</c>.</param>
-    /// <param name="registry">The metrics for <c>/stats</c>; the <c>beat.*</c> process gauges are registered in it.</param>
+    /// <param name="registry">The metrics for <c>/stats</c> (the host registers the <c>beat.*</c> process gauges, see <see cref="ProcessMetrics"/>).</param>
     /// <param name="logger">For start, stop and request failures.</param>
     public MonitoringEndpoint(string host, int port, AgentInfo agent, IMetricsRegistry registry, ILogger logger)
     {
@@ -45,7 +45,6 @@ public sealed class MonitoringEndpoint : IAsyncDisposable
         _agent = agent;
         _registry = registry;
         _logger = logger;
-        ProcessMetrics.Register(registry);
     }
 
     /// <summary>The port actually bound (the chosen one when <c>http.port</c> is 0); 0 before start.</summary>
@@ -129,7 +128,7 @@ public sealed class MonitoringEndpoint : IAsyncDisposable
                 var stream = client.GetStream();
                 var request = await HttpRequestHead.ReadAsync(stream, timeout.Token).ConfigureAwait(false);
                 var (status, body) = Route(request);
-                await WriteResponseAsync(stream, status, request?.Method == "HEAD" ? [] : body, timeout.Token).ConfigureAwait(false);
+                await WriteResponseAsync(stream, status, body, headOnly: request?.Method == "HEAD", timeout.Token).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException)
@@ -177,13 +176,18 @@ public sealed class MonitoringEndpoint : IAsyncDisposable
 
     private static byte[] Error(string message) => Encoding.UTF8.GetBytes($"{{\"error\":\"{message}\"}}");
 
-    private static async Task WriteResponseAsync(Stream stream, int status, byte[] body, CancellationToken cancellationToken)
+    /// <summary>A HEAD answer carries the Content-Length the GET body would have, and no body.</summary>
+    private static async Task WriteResponseAsync(Stream stream, int status, byte[] body, bool headOnly, CancellationToken cancellationToken)
     {
         var reason = status switch { 200 => "OK", 400 => "Bad Request", 404 => "Not Found", 405 => "Method Not Allowed", _ => "Error" };
         var head = $"HTTP/1.1 {status} {reason}\r\nContent-Type: application/json; charset=utf-8\r\n" +
                    $"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head), cancellationToken).ConfigureAwait(false);
-        await stream.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+        if (!headOnly)
+        {
+            await stream.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+        }
+
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -6,9 +6,10 @@ using Shipper.Processors;
 namespace Shipper.Core.Pipeline;
 
 /// <summary>
-/// What happens to an event on the publishing thread before it enters the queue, in this order: the client's
-/// tags, fields and index; the client's processors; the built-in fields; the global fields and tags; the
-/// global processors. Stateless apart from the processors themselves, so one chain serves concurrent publishers.
+/// What happens to an event on the publishing thread before it enters the queue, in Beats' order: the global
+/// fields and tags; the client's fields, tags and index (a client field wins over a global one of the same name,
+/// global tags come first); the client's processors (which see both); the built-in fields; the global
+/// processors. Stateless apart from the processors themselves, so one chain serves concurrent publishers.
 /// </summary>
 internal sealed class ProcessingChain
 {
@@ -30,6 +31,11 @@ internal sealed class ProcessingChain
     /// <summary>Returns the event to queue, or null when a processor dropped it.</summary>
     public Event? Run(Event @event)
     {
+        if (!_global.IsEmpty)
+        {
+            _global.Apply(@event);
+        }
+
         if (!_client.IsEmpty)
         {
             _client.Apply(@event);
@@ -42,11 +48,6 @@ internal sealed class ProcessingChain
         }
 
         _builtIn.Apply(current);
-        if (!_global.IsEmpty)
-        {
-            _global.Apply(current);
-        }
-
         return RunAll(_globalProcessors, current);
     }
 

@@ -134,7 +134,9 @@ public sealed class AuditControl
             (apply, restore) = (apply with { BacklogLimit = backlog }, Keep("backlog_limit") ? restore : restore with { BacklogLimit = found.BacklogLimit });
         }
 
-        var rate = !Keep("rate_limit") && plan.Userspace && !plan.Kernel && _options.RateLimit == 0 ? BackpressurePlan.UserspaceRateLimit : _options.RateLimit;
+        // The documented userspace strategy (alone or in `both`) caps an unset rate limit. Auditbeat's code skips this
+        // for `both`; its documentation, which we follow, says both strategies apply together.
+        var rate = !Keep("rate_limit") && plan.Userspace && _options.RateLimit == 0 ? BackpressurePlan.UserspaceRateLimit : _options.RateLimit;
         if (Wanted("rate_limit", all, rate, found.RateLimit) is { } rateLimit)
         {
             (apply, restore) = (apply with { RateLimit = rateLimit }, Keep("rate_limit") ? restore : restore with { RateLimit = found.RateLimit });
