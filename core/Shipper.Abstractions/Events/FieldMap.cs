@@ -112,6 +112,12 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
         }
     }
 
+    /// <summary>
+    /// Finds <paramref name="key"/> at this level only, taking dots as part of the key. Never allocates, which makes
+    /// it the building block for callers that walk pre-split paths on a hot path.
+    /// </summary>
+    public bool TryGetLocal(string key, out object? value) => _entries.TryGetValue(key, out value);
+
     /// <summary>Returns the value at <paramref name="path"/>, or <see langword="null"/> when absent.</summary>
     public object? GetValueOrDefault(string path) => TryGetValue(path, out var value) ? value : null;
 

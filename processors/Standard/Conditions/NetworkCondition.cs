@@ -1,0 +1,73 @@
+using System.Collections;
+using System.Net;
+using Shipper.Config;
+using Shipper.Events;
+using Shipper.Processors.Standard.Support;
+
+namespace Shipper.Processors.Standard.Conditions;
+
+/// <summary>
+/// <c>network: {source.ip: private, destination.ip: [10.0.0.0/8, loopback]}</c>: every field holds an IP address
+/// (text or parsed) inside one of its ranges; a list of addresses matches when any of them does. Text that is not
+/// an address does not match.
+/// </summary>
+internal sealed class NetworkCondition : ICondition
+{
+    private readonly (FieldPath Path, IpMatcher Ranges)[] _rules;
+
+    private NetworkCondition((FieldPath, IpMatcher)[] rules) => _rules = rules;
+
+    public static NetworkCondition Create(IConfigSection condition, FieldMap? fields)
+    {
+        var rules = new List<(FieldPath, IpMatcher)>();
+        foreach (var (key, path, value) in FieldRules.Read(condition, "network", fields))
+        {
+            List<string> ranges = value switch
+            {
+                string one => [one],
+                IList list when list.Count > 0 && list.Cast<object?>().All(i => i is string) => [.. list.Cast<string>()],
+                _ => throw condition.Error(key, "network takes a CIDR block or range name, or a list of them"),
+            };
+            var matcher = IpMatcher.TryCreate(ranges, out var error) ?? throw condition.Error(key, error);
+            rules.Add((path, matcher));
+        }
+
+        return new NetworkCondition([.. rules]);
+    }
+
+    public bool Matches(Event @event)
+    {
+        foreach (var (path, ranges) in _rules)
+        {
+            if (!path.TryGet(@event, out var value) || !InRange(value, ranges))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool InRange(object? value, IpMatcher ranges)
+    {
+        switch (value)
+        {
+            case string text:
+                return IPAddress.TryParse(text, out var parsed) && ranges.Contains(parsed);
+            case IPAddress ip:
+                return ranges.Contains(ip);
+            case IList list:
+                foreach (var item in list)
+                {
+                    if (item is string or IPAddress && InRange(item, ranges))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+}
