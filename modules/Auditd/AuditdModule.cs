@@ -53,12 +53,28 @@ public sealed class AuditdModule : IModule
         var found = control.ReadStatus();
         var mode = SocketModeChooser.Choose(_options, _kernelRelease(), found.Enabled, out var reason);
         _logger.LogInformation("Receiving audit events with a {Mode} socket ({Reason})", mode.ToString().ToLowerInvariant(), reason);
+        IRuleInstaller? installed = null;
         if (_options.HasRules && found.Enabled != 2)
         {
-            var rules = _rules ?? throw new InvalidOperationException("audit rules are configured but no IRuleInstaller is registered");
-            rules.Install(controlClient, _options, _logger);
+            installed = _rules ?? throw new InvalidOperationException("audit rules are configured but no IRuleInstaller is registered");
+            installed.Install(controlClient, _options, _logger);
         }
 
+        try
+        {
+            await ApplyAndReceiveAsync(client, controlClient, control, mode, found, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (installed is not null && !control.IsLocked)
+            {
+                installed.RemoveOwnRules(controlClient, _logger);
+            }
+        }
+    }
+
+    private async Task ApplyAndReceiveAsync(IPipelineClient client, AuditNetlinkClient controlClient, AuditControl control, AuditSocketMode mode, AuditStatus found, CancellationToken cancellationToken)
+    {
         control.Apply(mode);
         try
         {

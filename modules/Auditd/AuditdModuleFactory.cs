@@ -17,7 +17,7 @@ public sealed class AuditdModuleFactory : IModuleFactory
         ArgumentNullException.ThrowIfNull(context);
         var options = Bind(context.Config);
         var rules = context.Services.GetService<IRuleInstaller>();
-        if (options.HasRules)
+        if (options.DefinesRules)
         {
             if (rules is null)
             {
@@ -27,7 +27,7 @@ public sealed class AuditdModuleFactory : IModuleFactory
 
             try
             {
-                rules.Validate(options);
+                options.LoadedRuleCount = rules.Validate(options);
             }
             catch (Config.ConfigException e) when (e.Location is null && e.KeyPath is not null)
             {

@@ -70,8 +70,21 @@ public sealed class AuditdOptions : IValidatable
     /// <summary>True when <paramref name="key"/> (e.g. <c>backlog_limit</c>) was written in the configuration.</summary>
     public bool IsConfigured(string key) => ConfiguredKeys.Contains(key);
 
-    /// <summary>True when <see cref="AuditRules"/> holds a rule line or any rule file is configured.</summary>
-    public bool HasRules =>
+    /// <summary>
+    /// How many rules the configured <see cref="AuditRules"/> and <see cref="AuditRuleFiles"/> yield, once read by the
+    /// rule installer (the module factory fills it); null before.
+    /// </summary>
+    [ConfigIgnore]
+    public int? LoadedRuleCount { get; set; }
+
+    /// <summary>
+    /// True when the configuration defines rules: once loaded, when it yielded at least one; before that, when
+    /// <see cref="AuditRules"/> holds a rule line or any rule file is configured.
+    /// </summary>
+    public bool HasRules => LoadedRuleCount is { } loaded ? loaded > 0 : DefinesRules;
+
+    /// <summary>True when <see cref="AuditRules"/> holds a rule line or any rule file is configured (not yet read).</summary>
+    public bool DefinesRules =>
         AuditRuleFiles.Count > 0
         || (AuditRules ?? string.Empty).Split('\n').Select(l => l.Trim()).Any(l => l.Length > 0 && !l.StartsWith('#'));
 

@@ -100,6 +100,9 @@ public sealed class AuditControl
         });
     }
 
+    /// <summary>True once the configuration was locked (<c>immutable</c>): nothing about the kernel can change until reboot.</summary>
+    public bool IsLocked => _locked;
+
     /// <summary>Puts back the values <see cref="Apply"/> changed that the user did not configure; never throws.</summary>
     public void Restore()
     {

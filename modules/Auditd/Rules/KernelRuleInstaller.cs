@@ -9,7 +9,8 @@ namespace Shipper.Modules.Auditd.Rules;
 /// Installs <c>audit_rules</c> and <c>audit_rule_files</c>: every rule is compiled first (nothing reaches the kernel
 /// when one is bad), then the kernel's rules are replaced by a rule excluding the shipper's own process followed by
 /// the configured ones. When the kernel refuses a rule part-way, the rules it had before are put back and the
-/// refused rule is named. Rules stay installed when the shipper stops.
+/// refused rule is named. The configured rules stay installed when the shipper stops (as with Auditbeat); the rule
+/// excluding the shipper's own PID is removed.
 /// </summary>
 public sealed class KernelRuleInstaller : IRuleInstaller
 {
@@ -28,7 +29,7 @@ public sealed class KernelRuleInstaller : IRuleInstaller
     }
 
     /// <inheritdoc />
-    public void Validate(AuditdOptions options) => Load(options);
+    public int Validate(AuditdOptions options) => Load(options).Rules.Count;
 
     /// <inheritdoc />
     public void Install(AuditNetlinkClient client, AuditdOptions options, ILogger logger)
@@ -47,7 +48,7 @@ public sealed class KernelRuleInstaller : IRuleInstaller
             logger.LogWarning("Skipped an audit rule (ignore_errors is on): {Error}", skipped.Message);
         }
 
-        var self = RuleTextParser.Parse($"-A never,exit -S all -F pid={_pid}", "the shipper's own rule")[0];
+        var self = OwnRule(prepend: true);
         var rules = new List<RuleLine> { self };
         rules.AddRange(set.Rules);
 
@@ -83,6 +84,30 @@ public sealed class KernelRuleInstaller : IRuleInstaller
             _pid,
             previous.Count);
     }
+
+    /// <inheritdoc />
+    public void RemoveOwnRules(AuditNetlinkClient client, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(logger);
+        try
+        {
+            // Deleted as an -a rule: the kernel clears the prepend flag of an -A rule once it is added, and a delete
+            // must match the stored rule's flags.
+            client.DeleteRule(OwnRule(prepend: false).Rule!.ToBytes());
+        }
+        catch (AuditKernelException e) when (e.Errno == Errno.ENOENT)
+        {
+            // Already gone (removed by hand, or replaced by another daemon's rules).
+        }
+        catch (AuditKernelException e)
+        {
+            logger.LogWarning("Could not remove the rule excluding the shipper's own PID {Pid}: {Message}", _pid, e.Message);
+        }
+    }
+
+    private RuleLine OwnRule(bool prepend) =>
+        RuleTextParser.Parse($"{(prepend ? "-A" : "-a")} never,exit -S all -F pid={_pid}", "the shipper's own rule")[0];
 
     private RuleSet Load(AuditdOptions options)
     {

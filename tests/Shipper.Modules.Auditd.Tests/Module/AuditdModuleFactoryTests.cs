@@ -53,6 +53,34 @@ public class AuditdModuleFactoryTests
     }
 
     [Fact]
+    public void Rule_files_whose_globs_match_nothing_count_as_no_rules_so_the_kernels_rules_are_left_alone()
+    {
+        using var empty = new Shipper.Testing.TempDirectory();
+        var services = new ServiceCollection().AddSingleton<IRuleInstaller>(new KernelRuleInstaller());
+        var options = new AuditdOptions { AuditRules = "# nothing yet\n", AuditRuleFiles = [Path.Combine(empty.Path, "*.conf")] };
+
+        new AuditdModuleFactory().Create(Context(options, services, "audit_rule_files"));
+
+        Assert.Equal(0, options.LoadedRuleCount);
+        Assert.False(options.HasRules);
+        Assert.Equal(Shipper.Modules.Auditd.Netlink.AuditSocketMode.Multicast, SocketModeChooser.Choose(options, new Version(6, 1), 0, out _));
+    }
+
+    [Fact]
+    public void A_rule_file_with_rules_counts_them()
+    {
+        using var folder = new Shipper.Testing.TempDirectory();
+        folder.Write("10-identity.conf", "-w /etc/passwd -p wa -k identity\n-w /etc/group -p wa -k identity\n");
+        var services = new ServiceCollection().AddSingleton<IRuleInstaller>(new KernelRuleInstaller());
+        var options = new AuditdOptions { AuditRuleFiles = [Path.Combine(folder.Path, "*.conf")] };
+
+        new AuditdModuleFactory().Create(Context(options, services, "audit_rule_files"));
+
+        Assert.Equal(2, options.LoadedRuleCount);
+        Assert.True(options.HasRules);
+    }
+
+    [Fact]
     public void A_bad_rule_fails_creation_naming_the_key_where_it_was_written_the_line_and_the_field()
     {
         var services = new ServiceCollection().AddSingleton<IRuleInstaller>(new KernelRuleInstaller());

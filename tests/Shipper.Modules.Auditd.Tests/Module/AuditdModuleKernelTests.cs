@@ -40,6 +40,24 @@ public class AuditdModuleKernelTests(KernelStateFixture kernel) : KernelTest(ker
         Assert.True(metrics.Value("auditd.received_msgs") > 0);
     }
 
+    [KernelFact]
+    public async Task Configured_rules_stay_installed_after_stop_but_the_rule_excluding_the_shippers_own_pid_goes()
+    {
+        var options = new AuditdOptions { SocketType = SocketType.Unicast, AuditRules = $"-a always,exit -F arch=b64 -S getppid -k {Key}" };
+        options.LoadedRuleCount = new Shipper.Modules.Auditd.Rules.KernelRuleInstaller().Validate(options);
+        var module = new AuditdModule(options, NullLogger.Instance, new CollectingMetrics(), null, new Shipper.Modules.Auditd.Rules.KernelRuleInstaller());
+        using var stop = new CancellationTokenSource();
+
+        var run = module.RunAsync(new CollectingPipelineClient(), stop.Token);
+        await WaitUntil(() => Auditctl.Status()["pid"] == Environment.ProcessId.ToString());
+        var whileRunning = Auditctl.Rules();
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([$"-a never,exit -S all -F pid={Environment.ProcessId}", $"-a always,exit -F arch=b64 -S getppid -F key={Key}"], whileRunning);
+        Assert.Equal([$"-a always,exit -F arch=b64 -S getppid -F key={Key}"], Auditctl.Rules());
+    }
+
     private static bool IsKeyedSyscall(Shipper.Events.Event e) =>
         e.Fields.GetValueOrDefault("auditd.message_type") is 1300 && ((string?)e.Fields.GetValueOrDefault("message"))!.Contains($"key=\"{Key}\"");
 

@@ -63,6 +63,7 @@ public class AuditdModuleTests
 
         Assert.Equal((1, 0u), (rules.Installs, rules.EnabledAtInstall));
         Assert.Equal(AuditSocketMode.Unicast, _opened[1]);
+        Assert.Equal(1, rules.OwnRuleRemovals);
     }
 
     [Fact]

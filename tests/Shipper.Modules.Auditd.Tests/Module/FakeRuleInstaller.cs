@@ -13,7 +13,18 @@ internal sealed class FakeRuleInstaller(Func<uint>? enabledNow = null) : IRuleIn
 
     public uint? EnabledAtInstall { get; private set; }
 
-    public void Validate(AuditdOptions options) => Validations++;
+    /// <summary>What <see cref="Validate"/> reports the configuration yields.</summary>
+    public int RuleCount { get; init; } = 1;
+
+    public int OwnRuleRemovals { get; private set; }
+
+    public int Validate(AuditdOptions options)
+    {
+        Validations++;
+        return RuleCount;
+    }
+
+    public void RemoveOwnRules(AuditNetlinkClient client, ILogger logger) => OwnRuleRemovals++;
 
     public void Install(AuditNetlinkClient client, AuditdOptions options, ILogger logger)
     {
