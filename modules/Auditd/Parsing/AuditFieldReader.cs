@@ -126,7 +126,9 @@ public ref struct AuditFieldReader
         var close = _text[(_position + 1)..].LastIndexOf((byte)'\'');
         if (close < 0)
         {
-            return false;
+            // auditd sometimes loses the closing quote (e.g. SERVICE_START); read the pairs to the end.
+            Malformed = true;
+            close = _text.Length - _position - 1;
         }
 
         var inner = _text.Slice(_position + 1, close);

@@ -121,13 +121,15 @@ public static class AuditRecordParser
         }
 
         rest = rest[(digits + 1)..];
-        if (!Utf8Parser.TryParse(rest, out serial, out used) || !rest[used..].StartsWith("):"u8))
+        if (!Utf8Parser.TryParse(rest, out serial, out used) || used >= rest.Length || rest[used] != (byte)')')
         {
             return RecordParseStatus.MalformedHeader;
         }
 
+        // The colon is missing in some old daemon records: "audit(1490239800.477:34) config changed, …".
+        rest = rest[(used + 1)..];
         timestamp = new AuditTimestamp(seconds, nanos);
-        body = rest[(used + 2)..].TrimStart((byte)' ');
+        body = (rest.StartsWith(":"u8) ? rest[1..] : rest).TrimStart((byte)' ');
         return RecordParseStatus.Ok;
     }
 }

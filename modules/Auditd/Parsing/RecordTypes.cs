@@ -8,6 +8,7 @@ public static class RecordTypes
 {
     public const ushort Login = 1006;
     public const ushort FirstUserMessage = 1100;
+    public const ushort UserLogin = 1112;
     public const ushort LastUserMessage = 1199;
     public const ushort FirstDaemonMessage = 1200;
     public const ushort LastDaemonMessage = 1299;

@@ -1,0 +1,181 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using Shipper.Modules.Auditd.Parsing;
+using Shipper.Modules.Auditd.Tables;
+
+namespace Shipper.Modules.Auditd.Interpretation;
+
+/// <summary>
+/// Reads one record's body into name → text pairs and interprets the values: <c>arch</c> and <c>syscall</c> names
+/// (per arch), errno names for negative <c>exit</c>, <c>unset</c> for the unset audit uid and session, hex-encoded
+/// strings decoded, <c>proctitle</c> with NULs as spaces, <c>saddr</c> decoded, SELinux <c>subj</c>/<c>obj</c>
+/// contexts split, <c>success</c>/<c>res</c> as <c>result</c> (success or fail), and rule keys (split on 0x01)
+/// set apart as tags. Empty values, <c>?</c> and <c>(null)</c> are left out. Not thread-safe (keeps a key cache).
+/// </summary>
+internal sealed class RecordInterpreter
+{
+    private static readonly System.Buffers.SearchValues<byte> EnrichmentKeyBytes = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"u8);
+    private const ushort SeccompType = 1326;
+
+    private static readonly string[] SelinuxParts = ["_user", "_role", "_domain", "_level", "_category"];
+
+    private readonly KeyInterner _keys = new();
+
+    /// <summary>Reads <paramref name="body"/> of a record of <paramref name="type"/> into <paramref name="into"/>; rule keys go to <paramref name="tags"/>.</summary>
+    /// <returns>False when the body was malformed (a value's closing quote was missing).</returns>
+    public bool Read(ushort type, ReadOnlySpan<byte> body, Dictionary<string, string> into, List<string> tags)
+    {
+        var reader = new AuditFieldReader(body);
+        uint arch = 0;
+        while (reader.Read())
+        {
+            var value = reader.Value;
+            if (IsNoValue(value) || IsEnrichment(reader.Key))
+            {
+                continue;
+            }
+
+            var key = _keys.Get(reader.KeyPrefix, reader.Key);
+            switch (key)
+            {
+                case "key":
+                    AddTags(value, reader.Kind, tags);
+                    continue;
+                case "saddr" when type == RecordTypes.Sockaddr:
+                    if (SockaddrDecoder.TryDecode(value, (k, v) => into.TryAdd(k, v)))
+                    {
+                        continue;
+                    }
+
+                    break;
+                case "arch":
+                    if (uint.TryParse(Encoding.ASCII.GetString(value), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out arch)
+                        && ArchTable.TryGetMachineName(arch, out var machine))
+                    {
+                        into.TryAdd(key, machine);
+                        continue;
+                    }
+
+                    break;
+                case "syscall":
+                    if (Utf8Parser.TryParse(value, out int number, out var used) && used == value.Length && SyscallTable.TryGetName(arch, number, out var syscall))
+                    {
+                        into.TryAdd(key, syscall);
+                        continue;
+                    }
+
+                    break;
+                case "exit":
+                    if (value.Length > 1 && value[0] == (byte)'-' && Utf8Parser.TryParse(value[1..], out int errno, out used) && used == value.Length - 1
+                        && ErrnoTable.TryGetName(errno, out var errnoName))
+                    {
+                        into.TryAdd(key, errnoName);
+                        continue;
+                    }
+
+                    break;
+                case "auid" or "old-auid" or "ses" or "old-ses" when value.SequenceEqual("4294967295"u8) || value.SequenceEqual("-1"u8):
+                    into.TryAdd(key, "unset");
+                    continue;
+                case "success" or "res":
+                    into.TryAdd("result", IsSuccess(value) ? "success" : "fail");
+                    continue;
+                case "subj":
+                    AddSelinux("subj", value, into);
+                    continue;
+                case "obj" when type == RecordTypes.Path:
+                    AddSelinux("obj", value, into);
+                    continue;
+                case "proctitle":
+                    if (reader.Kind == AuditValueKind.Bare && HexText.DecodeNulSeparated(value) is { } title)
+                    {
+                        into.TryAdd(key, title);
+                        continue;
+                    }
+
+                    break;
+                case "sig" when type == SeccompType:
+                    if (Utf8Parser.TryParse(value, out int signal, out used) && used == value.Length && signal is > 0 and < 32)
+                    {
+                        into.TryAdd(key, SignalData.Names[signal]);
+                        continue;
+                    }
+
+                    break;
+                case "seperms":
+                    into.TryAdd(key, Encoding.UTF8.GetString(value).Replace(' ', ','));
+                    continue;
+            }
+
+            if (reader.Kind == AuditValueKind.Bare && (IsHexEncodedField(key) || (type == RecordTypes.Execve && IsWholeArgument(key))) && HexText.IsEncoded(value) && HexText.Decode(value) is { } decoded)
+            {
+                into.TryAdd(key, decoded);
+                continue;
+            }
+
+            into.TryAdd(key, Encoding.UTF8.GetString(value));
+        }
+
+        return !reader.Malformed;
+    }
+
+    /// <summary>Fields the kernel and libaudit write with <c>audit_log_untrustedstring</c>/<c>audit_encode_nv_string</c>: quoted, or hex when unsafe.</summary>
+    private static bool IsHexEncodedField(string key) => key is "comm" or "exe" or "name" or "cwd" or "cmd" or "acct" or "data" or "path" or "ocomm" or "dir" or "new-root" or "old-root" or "root_dir";
+
+    /// <summary>An EXECVE <c>aN</c> key (not a piece <c>aN[i]</c>, which may cut a character and is joined by <see cref="ExecveArguments"/>).</summary>
+    private static bool IsWholeArgument(string key) => key.Length > 1 && key[0] == 'a' && key.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
+
+    private static bool IsNoValue(ReadOnlySpan<byte> value) =>
+        value.IsEmpty || value.SequenceEqual("?"u8) || value.SequenceEqual("?,"u8) || value.SequenceEqual("(null)"u8);
+
+    /// <summary>
+    /// auditd's enriched fields (<c>AUID="alice"</c>) are upper case; they normally follow a 0x1D separator, which
+    /// some copies of logs have lost. Record fields are lower case, so upper-case keys are never data.
+    /// </summary>
+    private static bool IsEnrichment(ReadOnlySpan<byte> key) =>
+        key.Length > 1 && key[0] is >= (byte)'A' and <= (byte)'Z' && key.IndexOfAnyExcept(EnrichmentKeyBytes) < 0;
+
+    private static bool IsSuccess(ReadOnlySpan<byte> value) =>
+        value.SequenceEqual("yes"u8) || value.SequenceEqual("1"u8) || value.StartsWith("suc"u8) || value.StartsWith("SUC"u8);
+
+    private static void AddTags(ReadOnlySpan<byte> value, AuditValueKind kind, List<string> tags)
+    {
+        string text;
+        value = value.TrimEnd((byte)'"');
+        if (kind == AuditValueKind.Bare && HexText.IsEncoded(value) && HexText.Decode(value) is { } decoded)
+        {
+            text = decoded;
+        }
+        else if (value.StartsWith("(null)"u8))
+        {
+            return;
+        }
+        else
+        {
+            text = Encoding.UTF8.GetString(value);
+            var equals = text.IndexOf('=');
+            if (equals >= 0)
+            {
+                text = text[(equals + 1)..];
+            }
+        }
+
+        foreach (var tag in text.Split('\u0001'))
+        {
+            if (tag.Length > 0 && !tags.Contains(tag))
+            {
+                tags.Add(tag);
+            }
+        }
+    }
+
+    private static void AddSelinux(string prefix, ReadOnlySpan<byte> value, Dictionary<string, string> into)
+    {
+        var parts = Encoding.UTF8.GetString(value).Split(':', SelinuxParts.Length);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            into.TryAdd(prefix + SelinuxParts[i], parts[i]);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace Shipper.Modules.Auditd.Interpretation;
+
+/// <summary>
+/// Decodes a SOCKADDR record's <c>saddr</c> (the socket address in hex, as the syscall passed it) into
+/// <c>family</c> and <c>addr</c>/<c>port</c> (inet, inet6, with <c>flow</c> and <c>scope</c> when not 0),
+/// <c>path</c> (unix; an abstract name is shown with a leading <c>@</c>), or <c>pid</c>/<c>groups</c> (netlink).
+/// Other families keep the raw <c>saddr</c> beside their number.
+/// </summary>
+public static class SockaddrDecoder
+{
+    private const int AfUnix = 1;
+    private const int AfInet = 2;
+    private const int AfInet6 = 10;
+    private const int AfNetlink = 16;
+
+    /// <summary>Adds the decoded fields through <paramref name="add"/>; false (nothing added) when <paramref name="hex"/> is not hex.</summary>
+    public static bool TryDecode(ReadOnlySpan<byte> hex, Action<string, string> add)
+    {
+        ArgumentNullException.ThrowIfNull(add);
+        var bytes = new byte[hex.Length / 2];
+        if (hex.Length < 4 || !HexText.TryDecode(hex, bytes))
+        {
+            return false;
+        }
+
+        var family = BinaryPrimitives.ReadUInt16LittleEndian(bytes);
+        switch (family)
+        {
+            case AfInet when bytes.Length >= 8:
+                add("family", "ipv4");
+                add("addr", new IPAddress(bytes.AsSpan(4, 4)).ToString());
+                add("port", Port(bytes));
+                return true;
+            case AfInet6 when bytes.Length >= 24:
+                add("family", "ipv6");
+                add("addr", new IPAddress(bytes.AsSpan(8, 16)).ToString());
+                add("port", Port(bytes));
+                AddIfNotZero(add, "flow", BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(4)));
+                if (bytes.Length >= 28)
+                {
+                    AddIfNotZero(add, "scope", BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(24)));
+                }
+
+                return true;
+            case AfUnix:
+                add("family", "unix");
+                var path = UnixPath(bytes.AsSpan(2));
+                if (path.Length > 0)
+                {
+                    add("path", path);
+                }
+
+                return true;
+            case AfNetlink when bytes.Length >= 12:
+                add("family", "netlink");
+                add("pid", BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4)).ToString(CultureInfo.InvariantCulture));
+                add("groups", BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)).ToString(CultureInfo.InvariantCulture));
+                return true;
+            default:
+                add("family", family.ToString(CultureInfo.InvariantCulture));
+                add("saddr", Encoding.ASCII.GetString(hex));
+                return true;
+        }
+    }
+
+    private static string Port(byte[] bytes) => BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(2)).ToString(CultureInfo.InvariantCulture);
+
+    private static void AddIfNotZero(Action<string, string> add, string key, uint value)
+    {
+        if (value != 0)
+        {
+            add(key, value.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>
+    /// A path name ends at its first NUL. An abstract name starts with a NUL and runs to the end of the address
+    /// (it may hold NULs, shown as <c>@</c> like <c>ss</c> does).
+    /// </summary>
+    private static string UnixPath(ReadOnlySpan<byte> sunPath)
+    {
+        if (sunPath.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (sunPath[0] == 0)
+        {
+            var name = sunPath[1..].ToArray();
+            name.AsSpan().Replace((byte)0, (byte)'@');
+            return "@" + Encoding.UTF8.GetString(name);
+        }
+
+        var end = sunPath.IndexOf((byte)0);
+        return Encoding.UTF8.GetString(end < 0 ? sunPath : sunPath[..end]);
+    }
+}

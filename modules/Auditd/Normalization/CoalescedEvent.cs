@@ -1,0 +1,155 @@
+using Shipper.Modules.Auditd.Parsing;
+
+namespace Shipper.Modules.Auditd.Normalization;
+
+/// <summary>One event's records combined (the intermediate form between records and the document). Not thread-safe.</summary>
+internal sealed class CoalescedEvent
+{
+    public ushort Type { get; set; }
+
+    public uint Sequence { get; set; }
+
+    public AuditTimestamp Timestamp { get; set; }
+
+    public string Result { get; set; } = "unknown";
+
+    public string? Session { get; set; }
+
+    public List<string> Tags { get; } = [];
+
+    public Dictionary<string, string> Data { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Keys ending in uid/gid of the main record (auid, uid, euid, …, old-auid).</summary>
+    public Dictionary<string, string> UserIds { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string> UserNames { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string> UserSelinux { get; } = new(StringComparer.Ordinal);
+
+    public List<Dictionary<string, string>> Paths { get; } = [];
+
+    public List<string>? Args { get; set; }
+
+    public string? ActorPrimary { get; set; }
+
+    public string? ActorSecondary { get; set; }
+
+    public string? Action { get; set; }
+
+    public string? ObjectType { get; set; }
+
+    public string? ObjectPrimary { get; set; }
+
+    public string? ObjectSecondary { get; set; }
+
+    public string? How { get; set; }
+
+    public FileInfoFields? File { get; set; }
+
+    public AddressFields? Source { get; set; }
+
+    public AddressFields? Destination { get; set; }
+
+    public string? Direction { get; set; }
+
+    public string? ProcessPid { get; set; }
+
+    public string? ProcessPpid { get; set; }
+
+    public string? ProcessTitle { get; set; }
+
+    public string? ProcessName { get; set; }
+
+    public string? ProcessExecutable { get; set; }
+
+    public string? ProcessCwd { get; set; }
+
+    public List<string>? CapabilitiesEffective { get; set; }
+
+    public List<string>? CapabilitiesPermitted { get; set; }
+
+    public List<string> EcsCategories { get; } = [];
+
+    public List<string> EcsTypes { get; } = [];
+
+    public EcsEntity EcsUser { get; } = new();
+
+    public EcsEntity EcsEffective { get; } = new();
+
+    public EcsEntity EcsTarget { get; } = new();
+
+    public EcsEntity EcsChanges { get; } = new();
+
+    public EcsEntity EcsGroup { get; } = new();
+
+    public List<string> Warnings { get; } = [];
+
+    internal sealed class FileInfoFields
+    {
+        public string? Path { get; set; }
+
+        public string? Device { get; set; }
+
+        public string? Inode { get; set; }
+
+        public string? Mode { get; set; }
+
+        public string? Uid { get; set; }
+
+        public string? Gid { get; set; }
+
+        public string? Owner { get; set; }
+
+        public string? Group { get; set; }
+
+        public Dictionary<string, string> Selinux { get; } = new(StringComparer.Ordinal);
+    }
+
+    internal sealed class AddressFields
+    {
+        public string? Ip { get; set; }
+
+        public string? Port { get; set; }
+
+        public string? Path { get; set; }
+    }
+
+    internal sealed class EcsEntity
+    {
+        public string? Id { get; set; }
+
+        public string? Name { get; set; }
+
+        /// <summary>True when the value was the unset id: the entity is known to be nobody.</summary>
+        public bool Unset { get; private set; }
+
+        /// <summary>
+        /// Sets the entity from an actor or field value: a number is an id, other text a name; <c>unset</c> and the
+        /// unset id (4294967295, -1) mark it unset; empty leaves it alone.
+        /// </summary>
+        public void Set(string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return;
+            }
+
+            Id = null;
+            Name = null;
+            Unset = value is "unset" or "4294967295" or "-1";
+            if (Unset)
+            {
+                return;
+            }
+
+            if (ulong.TryParse(value, out _))
+            {
+                Id = value;
+            }
+            else
+            {
+                Name = value;
+            }
+        }
+    }
+}

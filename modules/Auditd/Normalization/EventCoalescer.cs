@@ -1,0 +1,205 @@
+using Shipper.Modules.Auditd.Interpretation;
+using Shipper.Modules.Auditd.Parsing;
+using Shipper.Modules.Auditd.Reassembly;
+
+namespace Shipper.Modules.Auditd.Normalization;
+
+/// <summary>
+/// Combines an event's records: the main record (SYSCALL when there is one, otherwise the first) gives the result,
+/// session, actor, ids and data; a record before SYSCALL (LOGIN, CONFIG_CHANGE, AVC …) gives the event its type;
+/// PATH records become paths, SOCKADDR the socket and network direction, EXECVE the arguments, CAPSET/BPRM_FCAPS
+/// the capability names, and every other record adds its fields to data. Events without a SYSCALL record
+/// (user-space messages, lone kernel records) are whole documents too. Not thread-safe.
+/// </summary>
+internal sealed class EventCoalescer
+{
+    private readonly RecordInterpreter _interpreter = new();
+    private readonly Dictionary<string, string> _scratch = new(StringComparer.Ordinal);
+
+    public CoalescedEvent Coalesce(AssembledEvent assembled)
+    {
+        var result = new CoalescedEvent { Sequence = assembled.Serial, Timestamp = assembled.Timestamp };
+        var main = MainRecord(assembled);
+        result.Type = assembled.Count > 1 && assembled.TypeAt(0) != RecordTypes.Syscall ? assembled.TypeAt(0) : assembled.TypeAt(main);
+        ReadMain(assembled, main, result);
+        ExecveArguments? execve = null;
+        for (var i = 0; i < assembled.Count; i++)
+        {
+            if (i == main)
+            {
+                continue;
+            }
+
+            var type = assembled.TypeAt(i);
+            switch (type)
+            {
+                case RecordTypes.Eoe:
+                    break;
+                case RecordTypes.Path:
+                    var path = new Dictionary<string, string>(StringComparer.Ordinal);
+                    Read(assembled, i, path, result);
+                    result.Paths.Add(path);
+                    break;
+                case RecordTypes.Sockaddr:
+                    AddSockaddr(assembled, i, result);
+                    break;
+                case RecordTypes.Execve:
+                    execve ??= new ExecveArguments();
+                    execve.Add(assembled.BodyAt(i));
+                    break;
+                default:
+                    AddOther(assembled, i, result);
+                    break;
+            }
+        }
+
+        if (execve is not null)
+        {
+            result.Args = execve.Build(result.Warnings);
+            if (execve.Argc >= 0)
+            {
+                result.Data.TryAdd("argc", execve.Argc.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return result;
+    }
+
+    private static int MainRecord(AssembledEvent assembled)
+    {
+        for (var i = 0; i < assembled.Count; i++)
+        {
+            if (assembled.TypeAt(i) == RecordTypes.Syscall)
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
+
+    private void ReadMain(AssembledEvent assembled, int index, CoalescedEvent result)
+    {
+        _scratch.Clear();
+        Read(assembled, index, _scratch, result);
+        if (_scratch.Remove("result", out var outcome))
+        {
+            result.Result = outcome;
+        }
+
+        if (_scratch.Remove("ses", out var session))
+        {
+            result.Session = session;
+        }
+
+        result.ActorPrimary = _scratch.GetValueOrDefault("auid");
+        result.ActorSecondary = _scratch.GetValueOrDefault("uid");
+        foreach (var (key, value) in _scratch)
+        {
+            if (key.EndsWith("uid", StringComparison.Ordinal) || key.EndsWith("gid", StringComparison.Ordinal))
+            {
+                result.UserIds[key] = value;
+            }
+            else if (key.StartsWith("subj_", StringComparison.Ordinal))
+            {
+                result.UserSelinux[key[5..]] = value;
+            }
+            else
+            {
+                result.Data[key] = value;
+            }
+        }
+
+        if (assembled.TypeAt(index) == RecordTypes.Syscall)
+        {
+            result.Data.Remove("items");
+        }
+    }
+
+    private void AddOther(AssembledEvent assembled, int index, CoalescedEvent result)
+    {
+        _scratch.Clear();
+        Read(assembled, index, _scratch, result);
+        var type = assembled.TypeAt(index);
+        if (type is RecordTypes.Capset or RecordTypes.BprmFcaps)
+        {
+            AddCapabilities(type, result);
+        }
+
+        foreach (var (key, value) in _scratch)
+        {
+            if (!result.Data.TryAdd(key, value) && result.Data[key] != value)
+            {
+                result.Warnings.Add($"duplicate key ({key}) from {RecordTypeNames.NameOf(type)} record");
+            }
+        }
+    }
+
+    private void AddCapabilities(ushort type, CoalescedEvent result)
+    {
+        var (effective, permitted) = type == RecordTypes.Capset ? ("cap_pe", "cap_pp") : ("new_pe", "new_pp");
+        if (_scratch.TryGetValue(effective, out var pe))
+        {
+            result.CapabilitiesEffective = Capabilities.Names(pe);
+        }
+
+        if (_scratch.TryGetValue(permitted, out var pp))
+        {
+            result.CapabilitiesPermitted = Capabilities.Names(pp);
+        }
+    }
+
+    private void AddSockaddr(AssembledEvent assembled, int index, CoalescedEvent result)
+    {
+        _scratch.Clear();
+        Read(assembled, index, _scratch, result);
+        foreach (var (key, value) in _scratch)
+        {
+            result.Data["socket_" + key] = value;
+        }
+
+        var address = new CoalescedEvent.AddressFields
+        {
+            Ip = _scratch.GetValueOrDefault("addr"),
+            Port = _scratch.GetValueOrDefault("port"),
+            Path = _scratch.GetValueOrDefault("path"),
+        };
+        var hasAddress = address.Ip is not null || address.Port is not null || address.Path is not null;
+        switch (result.Data.GetValueOrDefault("syscall"))
+        {
+            case "recvfrom" or "recvmsg" or "recvmmsg" or "accept" or "accept4":
+                result.Source = hasAddress ? address : result.Source;
+                result.Direction = "ingress";
+                break;
+            case "connect" or "sendto" or "sendmsg" or "sendmmsg":
+                result.Destination = hasAddress ? address : result.Destination;
+                result.Direction = "egress";
+                break;
+            case null:
+                result.Warnings.Add("SOCKADDR record without a syscall: no direction");
+                break;
+        }
+    }
+
+    private void Read(AssembledEvent assembled, int index, Dictionary<string, string> into, CoalescedEvent result)
+    {
+        if (!_interpreter.Read(assembled.TypeAt(index), assembled.BodyAt(index), into, result.Tags))
+        {
+            result.Warnings.Add($"malformed {RecordTypeNames.NameOf(assembled.TypeAt(index))} record: a quoted value has no closing quote");
+        }
+    }
+
+    /// <summary>Moves pid, ppid, proctitle, comm, exe and cwd out of data into the process fields (after summarising, which reads them).</summary>
+    public static void TakeProcess(CoalescedEvent result)
+    {
+        var data = result.Data;
+        result.ProcessPid = Take(data, "pid");
+        result.ProcessPpid = Take(data, "ppid");
+        result.ProcessTitle = Take(data, "proctitle");
+        result.ProcessName = Take(data, "comm");
+        result.ProcessExecutable = Take(data, "exe");
+        result.ProcessCwd = Take(data, "cwd");
+    }
+
+    private static string? Take(Dictionary<string, string> data, string key) => data.Remove(key, out var value) ? value : null;
+}

@@ -1,0 +1,209 @@
+using Shipper.Modules.Auditd.Interpretation;
+
+namespace Shipper.Modules.Auditd.Normalization;
+
+/// <summary>
+/// Applies the normalization table: the action, actor, object and how of the summary, the file object from the
+/// PATH records, the socket object, the source of user-space logins, the ECS category and type, and the ECS user
+/// and group entities. A record-type rule is chosen by its <c>has_fields</c> when several exist; a syscall's
+/// categories are added to a non-SYSCALL event's.
+/// </summary>
+internal sealed class Summarizer(NormalizationTable table)
+{
+    private static readonly string[] InterpreterPrefixes = ["/usr/bin/python", "/usr/bin/sh", "/usr/bin/bash", "/usr/bin/perl", "/bin/sh", "/bin/bash"];
+
+    public void Apply(CoalescedEvent e)
+    {
+        SetHowDefault(e);
+        var syscallRule = e.Data.TryGetValue("syscall", out var syscall) ? table.ForSyscall(syscall) : null;
+        var rule = e.Type == Parsing.RecordTypes.Syscall ? syscallRule : RecordTypeRule(e);
+        if (rule is null)
+        {
+            e.Warnings.Add("no normalization found for event");
+            return;
+        }
+
+        e.EcsCategories.AddRange(rule.EcsCategory);
+        e.EcsTypes.AddRange(rule.EcsType);
+        if (syscallRule is not null && syscallRule != rule)
+        {
+            AddMissing(e.EcsCategories, syscallRule.EcsCategory);
+            AddMissing(e.EcsTypes, syscallRule.EcsType);
+        }
+
+        e.Action = rule.Action;
+        e.ObjectType = rule.ObjectType;
+        if (rule.ObjectType is "file" or "filesystem")
+        {
+            SetFileObject(e, rule.ObjectPathIndex);
+        }
+        else if (rule.ObjectType == "socket")
+        {
+            e.ObjectPrimary = e.Data.GetValueOrDefault("socket_addr") ?? e.Data.GetValueOrDefault("socket_path");
+            e.ObjectSecondary = e.Data.GetValueOrDefault("socket_port");
+        }
+
+        Pick(e, rule.SubjectPrimary, v => e.ActorPrimary = v, "subject primary");
+        Pick(e, rule.SubjectSecondary, v => e.ActorSecondary = v, "subject secondary");
+        Pick(e, rule.ObjectPrimary, v => e.ObjectPrimary = v, "object primary");
+        Pick(e, rule.ObjectSecondary, v => e.ObjectSecondary = v, "object secondary");
+        Pick(e, rule.How, v => e.How = v, "how");
+        if (e.Source is null && rule.SourceIp.Length > 0)
+        {
+            foreach (var key in rule.SourceIp)
+            {
+                if (e.Data.Remove(key, out var ip))
+                {
+                    e.Source = new CoalescedEvent.AddressFields { Ip = ip };
+                    e.Direction = "ingress";
+                    break;
+                }
+            }
+        }
+
+        foreach (var (from, to) in rule.Mappings)
+        {
+            Entity(e, to)?.Set(Read(e, from));
+        }
+
+        if (e.Type == Parsing.RecordTypes.UserLogin)
+        {
+            e.EcsTypes.Add(e.Result == "success" ? "authentication_success" : "authentication_failure");
+        }
+    }
+
+    private NormalizationRule? RecordTypeRule(CoalescedEvent e)
+    {
+        if (!table.ByRecordType.TryGetValue(RecordTypeNames.NameOf(e.Type), out var rules))
+        {
+            return null;
+        }
+
+        if (rules.Length == 1)
+        {
+            return rules[0];
+        }
+
+        NormalizationRule? chosen = null;
+        foreach (var candidate in rules)
+        {
+            if (candidate.HasFields.All(e.Data.ContainsKey))
+            {
+                chosen = candidate;
+            }
+        }
+
+        return chosen;
+    }
+
+    private static void SetHowDefault(CoalescedEvent e)
+    {
+        if (!e.Data.TryGetValue("exe", out var exe) && !e.Data.TryGetValue("comm", out exe))
+        {
+            return;
+        }
+
+        e.How = exe;
+        if (InterpreterPrefixes.Any(p => exe.StartsWith(p, StringComparison.Ordinal)) && e.Data.TryGetValue("comm", out var comm))
+        {
+            e.How = comm;
+        }
+    }
+
+    private static void SetFileObject(CoalescedEvent e, int pathIndex)
+    {
+        if (e.Paths.Count == 0)
+        {
+            return;
+        }
+
+        var index = e.Paths.Count > pathIndex ? pathIndex : 0;
+        var path = e.Paths[index];
+        for (var i = index; i < e.Paths.Count; i++)
+        {
+            // Skip the parent directory and unknown entries in case the index was wrong (RHEL 7 calls it objtype).
+            var nametype = e.Paths[i].GetValueOrDefault("nametype") ?? e.Paths[i].GetValueOrDefault("objtype");
+            if (nametype is not "PARENT" and not "UNKNOWN")
+            {
+                path = e.Paths[i];
+                break;
+            }
+        }
+
+        var file = new CoalescedEvent.FileInfoFields
+        {
+            Path = path.GetValueOrDefault("name"),
+            Inode = path.GetValueOrDefault("inode"),
+            Device = path.GetValueOrDefault("dev"),
+            Uid = path.GetValueOrDefault("ouid"),
+            Gid = path.GetValueOrDefault("ogid"),
+        };
+        e.ObjectPrimary = file.Path ?? e.ObjectPrimary;
+        if (path.TryGetValue("mode", out var mode) && FileModes.TryParse(mode, out var permissions, out var kind))
+        {
+            file.Mode = permissions;
+            e.ObjectType = kind ?? e.ObjectType;
+        }
+
+        foreach (var (key, value) in path)
+        {
+            if (key.StartsWith("obj_", StringComparison.Ordinal))
+            {
+                file.Selinux[key[4..]] = value;
+            }
+        }
+
+        e.File = file;
+    }
+
+    private static void Pick(CoalescedEvent e, string[] keys, Action<string> set, string what)
+    {
+        if (keys.Length == 0)
+        {
+            return;
+        }
+
+        foreach (var key in keys)
+        {
+            if (e.Data.TryGetValue(key, out var value) || e.UserIds.TryGetValue(key, out value))
+            {
+                set(value);
+                return;
+            }
+        }
+
+        e.Warnings.Add($"failed to set {what} using keys=[{string.Join(' ', keys)}] because they were not found");
+    }
+
+    private static string? Read(CoalescedEvent e, string from) => from switch
+    {
+        "subject.primary" => e.ActorPrimary,
+        "subject.secondary" => e.ActorSecondary,
+        "object.primary" => e.ObjectPrimary,
+        "object.secondary" => e.ObjectSecondary,
+        _ when from.StartsWith("uid.", StringComparison.Ordinal) => e.UserIds.GetValueOrDefault(from[4..]),
+        _ when from.StartsWith("data.", StringComparison.Ordinal) => e.Data.GetValueOrDefault(from[5..]),
+        _ => null,
+    };
+
+    private static CoalescedEvent.EcsEntity? Entity(CoalescedEvent e, string to) => to switch
+    {
+        "user" => e.EcsUser,
+        "user.effective" => e.EcsEffective,
+        "user.target" => e.EcsTarget,
+        "user.changes" => e.EcsChanges,
+        "group" => e.EcsGroup,
+        _ => null,
+    };
+
+    private static void AddMissing(List<string> into, string[] values)
+    {
+        foreach (var value in values)
+        {
+            if (!into.Contains(value))
+            {
+                into.Add(value);
+            }
+        }
+    }
+}
