@@ -54,7 +54,7 @@ internal sealed class CollectingPipelineClient : IPipelineClient, IBackpressureS
         var deadline = DateTime.UtcNow + timeout;
         while (!condition(Events))
         {
-            Assert.True(DateTime.UtcNow < deadline, "timed out; published: " + string.Join(" | ", Events.Select(e => e.Fields.GetValueOrDefault("message"))));
+            Assert.True(DateTime.UtcNow < deadline, "timed out; published: " + string.Join(" | ", Events.Select(e => e.ToString())));
             Thread.Sleep(10);
         }
     }
