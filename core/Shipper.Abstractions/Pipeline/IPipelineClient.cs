@@ -12,7 +12,8 @@ public interface IPipelineClient
     /// <summary>
     /// Publishes an event, waiting while the queue is full. Throws <see cref="OperationCanceledException"/>
     /// when <paramref name="cancellationToken"/> fires first; the event is then not queued.
-    /// An event dropped by a processor counts as published (and as <c>filtered</c>).
+    /// An event dropped by a processor is not queued: the call returns normally and the event counts as
+    /// <c>filtered</c>, not <c>published</c>. After the pipeline stopped it throws <see cref="InvalidOperationException"/>.
     /// </summary>
     void Publish(Event @event, CancellationToken cancellationToken);
 
@@ -21,8 +22,9 @@ public interface IPipelineClient
 
     /// <summary>
     /// Publishes an event only if the queue has room right now. Returns false at once when it has not;
-    /// the event is then counted as dropped (<c>libbeat.pipeline.events.dropped</c> and the client's
-    /// <see cref="BackpressureState.DroppedOnPublish"/>). Never blocks; allocates nothing beyond the event.
+    /// the event is then counted as dropped (<c>libbeat.pipeline.events.dropped</c> and the pipeline's
+    /// <see cref="BackpressureState.DroppedOnPublish"/>). The queue is checked before the processors run, so a
+    /// refused event costs no processing. After the pipeline stopped it returns false as well. Never blocks; allocates nothing beyond the event.
     /// </summary>
     bool TryPublish(Event @event);
 
