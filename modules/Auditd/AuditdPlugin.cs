@@ -16,6 +16,7 @@ public sealed class AuditdPlugin : IShipperPlugin
         services.AddSingleton<IAuditMessageHandlerFactory, Processing.AuditEventPumpFactory>();
         services.AddSingleton<ICommandContribution, ShowAuditdStatusCommand>();
         services.AddSingleton<ICommandContribution, ShowAuditdRulesCommand>();
+        services.AddSingleton<ICommandContribution, Replay.ReplayCommand>();
         services.AddSingleton<IRuleInstaller, KernelRuleInstaller>();
     }
 }
