@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Shipper.Modules.Auditd.Netlink;
 using Shipper.Modules.Auditd.Normalization;
@@ -31,7 +31,8 @@ public sealed class AuditEventPump : IAuditMessageHandler, IAssembledEventSink, 
     private readonly Reassembler _reassembler;
     private readonly ReassemblerCounters _reassemblerCounters;
     private readonly HandlerCounters _counters;
-    private readonly Channel<AssembledEvent> _queue = Channel.CreateBounded<AssembledEvent>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true, SingleWriter = true });
+    private readonly BlockingCollection<AssembledEvent> _queue = new(new ConcurrentQueue<AssembledEvent>(), QueueCapacity);
+    private readonly List<AssembledEvent> _completed = [];
     private readonly AuditEventNormalizer _normalizer;
     private readonly Thread _worker;
     private readonly ITimer _ticker;
@@ -53,7 +54,7 @@ public sealed class AuditEventPump : IAuditMessageHandler, IAssembledEventSink, 
         _reassembler = new Reassembler(ReassemblerOptions.From(context.Options.Reassembler), ReassemblerMode.Live, this, _reassemblerCounters);
         _normalizer = new AuditEventNormalizer(normalizerOptions ?? NormalizerOptions.From(context.Options));
         context.Metrics?.Gauge("auditd.reassembler_in_flight", () => _reassembler.InFlight);
-        context.Metrics?.Gauge("auditd.event_queue", () => _queue.Reader.Count);
+        context.Metrics?.Gauge("auditd.event_queue", () => _queue.Count);
         _worker = new Thread(Work) { IsBackground = true, Name = "auditd-events" };
         _worker.Start();
         _ticker = time.CreateTimer(_ => Tick(), null, TickInterval, TickInterval);
@@ -88,45 +89,26 @@ public sealed class AuditEventPump : IAuditMessageHandler, IAssembledEventSink, 
 
         lock (_gate)
         {
-            if (!_disposed)
+            if (_disposed)
             {
-                _reassembler.Add(record, payload, Now());
+                return;
+            }
+
+            _reassembler.Add(record, payload, Now());
+            if (_completed.Count == 0)
+            {
+                return;
             }
         }
+
+        Dispatch();
     }
 
     /// <inheritdoc />
     public void OnLoss(long count) => _counters.ReceiveLosses.Add(count);
 
-    /// <summary>Called by the reassembler, under the lock, on the thread that completed the event.</summary>
-    void IAssembledEventSink.OnEvent(AssembledEvent assembled)
-    {
-        if (_context.Backpressure.Userspace)
-        {
-            if (_context.Client.Backpressure.Current.UnderPressure || !_queue.Writer.TryWrite(assembled))
-            {
-                _counters.UserspaceLost.Increment();
-                assembled.Dispose();
-            }
-
-            return;
-        }
-
-        if (_queue.Writer.TryWrite(assembled))
-        {
-            return;
-        }
-
-        try
-        {
-            // The worker is behind: wait, so the kernel's backlog holds the records instead of this process.
-            _queue.Writer.WriteAsync(assembled, _context.Stopping).AsTask().GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
-        {
-            assembled.Dispose();
-        }
-    }
+    /// <summary>Called by the reassembler under the lock: the event is handed on once the lock is released.</summary>
+    void IAssembledEventSink.OnEvent(AssembledEvent assembled) => _completed.Add(assembled);
 
     /// <summary>Flushes the events being assembled and waits (up to 10 s) until the worker has published them.</summary>
     public void Dispose()
@@ -141,10 +123,16 @@ public sealed class AuditEventPump : IAuditMessageHandler, IAssembledEventSink, 
             _ticker.Dispose();
             _reassembler.Flush();
             _disposed = true;
-            _queue.Writer.TryComplete();
         }
 
-        if (!_worker.Join(DrainTimeout))
+        Dispatch();
+        _queue.CompleteAdding();
+
+        if (_worker.Join(DrainTimeout))
+        {
+            _queue.Dispose();
+        }
+        else
         {
             _context.Logger.LogWarning("The auditd event worker did not finish publishing within {Timeout}", DrainTimeout);
         }
@@ -154,26 +142,93 @@ public sealed class AuditEventPump : IAuditMessageHandler, IAssembledEventSink, 
     {
         lock (_gate)
         {
-            if (!_disposed)
+            if (_disposed)
             {
-                _reassembler.Tick(Now());
+                return;
+            }
+
+            _reassembler.Tick(Now());
+        }
+
+        Dispatch();
+    }
+
+    /// <summary>
+    /// Hands completed events to the worker, outside the lock. With the userspace strategy an event completed while
+    /// the pipeline pushes back, or finding the queue full, is dropped whole; otherwise a full queue makes the caller
+    /// wait, so the kernel's backlog holds the records instead of this process.
+    /// </summary>
+    private void Dispatch()
+    {
+        AssembledEvent[] completed;
+        lock (_gate)
+        {
+            if (_completed.Count == 0)
+            {
+                return;
+            }
+
+            completed = [.. _completed];
+            _completed.Clear();
+        }
+
+        foreach (var assembled in completed)
+        {
+            if (_context.Backpressure.Userspace)
+            {
+                if (_context.Client.Backpressure.Current.UnderPressure || !TryAddOrDrop(assembled, TimeSpan.Zero))
+                {
+                    _counters.UserspaceLost.Increment();
+                }
+
+                continue;
+            }
+
+            try
+            {
+                _queue.Add(assembled, _context.Stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping while the worker is behind: give it a moment, then the event is lost with the socket's.
+                TryAddOrDrop(assembled, TimeSpan.FromSeconds(1));
+            }
+            catch (InvalidOperationException)
+            {
+                // A timer tick that raced with Dispose after the worker's queue was closed.
+                assembled.Dispose();
             }
         }
+    }
+
+    /// <summary>Queues the event, or disposes it when the queue stays full (or is closed) for <paramref name="wait"/>.</summary>
+    private bool TryAddOrDrop(AssembledEvent assembled, TimeSpan wait)
+    {
+        try
+        {
+            if (_queue.TryAdd(assembled, wait))
+            {
+                return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // The queue was closed by Dispose.
+        }
+
+        assembled.Dispose();
+        return false;
     }
 
     private long Now() => (long)_time.GetElapsedTime(0).TotalMilliseconds;
 
     private void Work()
     {
-        var reader = _queue.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        foreach (var assembled in _queue.GetConsumingEnumerable())
         {
-            while (reader.TryRead(out var assembled))
+            using (assembled)
             {
-                using (assembled)
-                {
-                    Publish(assembled);
-                }
+                Publish(assembled);
             }
         }
     }
