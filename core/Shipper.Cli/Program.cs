@@ -20,6 +20,7 @@ internal static class Program
             stop.Cancel();
         }
 
+        InheritedSignals.RestoreInterrupt();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         var app = new ShipperApp(Console.Out, Console.Error, AppContext.BaseDirectory);

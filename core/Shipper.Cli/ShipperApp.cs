@@ -215,7 +215,8 @@ internal sealed class ShipperApp(TextWriter stdout, TextWriter stderr, string ba
         var command = runtime.FindCommand(words)
             ?? throw new UsageException($"unknown command '{string.Join(' ', words)}'");
         var moduleConfig = command.ModuleType is null ? null : runtime.FindModuleBlock(command.ModuleType);
-        var context = new CommandContext(words[command.Words.Count..], stdout, stderr, moduleConfig, loggers, runtime.Services);
+        var outputConfig = command.OutputType is null ? null : runtime.FindOutputBlock(command.OutputType);
+        var context = new CommandContext(words[command.Words.Count..], stdout, stderr, moduleConfig, loggers, runtime.Services, outputConfig);
         return await command.RunAsync(context, stop);
     }
 }

@@ -10,10 +10,15 @@ namespace Shipper.Commands;
 /// <param name="ModuleConfig">The first block of the command's module type, without core keys; null when none is configured.</param>
 /// <param name="LoggerFactory">For loggers.</param>
 /// <param name="Services">The host's services.</param>
+/// <param name="OutputConfig">
+/// The <c>output.&lt;type&gt;</c> block named by <see cref="ICommandContribution.OutputType"/>, without the keys the host
+/// handles (<c>enabled</c>, <c>backoff</c>), whether or not it is enabled; null when absent or not asked for.
+/// </param>
 public sealed record CommandContext(
     IReadOnlyList<string> Arguments,
     TextWriter Out,
     TextWriter Error,
     IConfigSection? ModuleConfig,
     ILoggerFactory LoggerFactory,
-    IServiceProvider Services);
+    IServiceProvider Services,
+    IConfigSection? OutputConfig = null);

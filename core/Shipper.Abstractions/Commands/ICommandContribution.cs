@@ -18,6 +18,12 @@ public interface ICommandContribution
     /// </summary>
     string? ModuleType { get; }
 
+    /// <summary>
+    /// The output type whose <c>output.&lt;type&gt;</c> block the command receives in
+    /// <see cref="CommandContext.OutputConfig"/> (e.g. <c>elasticsearch</c> for <c>setup</c>), or null. Default null.
+    /// </summary>
+    string? OutputType => null;
+
     /// <summary>Runs the command; returns the process exit code (0 success, 1 failure, 2 bad usage).</summary>
     Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken);
 }

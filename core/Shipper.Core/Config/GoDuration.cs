@@ -5,6 +5,7 @@ namespace Shipper.Core.Config;
 /// <summary>
 /// Parses durations the way Go (and so Beats) writes them: <c>10s</c>, <c>1m30s</c>, <c>500ms</c>, <c>1h</c>,
 /// <c>2us</c>, <c>1.5h</c>, with an optional sign. A bare number means seconds. Precision is a tick (100 ns).
+/// Formats them the way Go's <c>time.Duration</c> prints them, for log lines a Beats user recognises.
 /// </summary>
 internal static class GoDuration
 {
@@ -103,5 +104,39 @@ internal static class GoDuration
         var whole = (long)decimal.Truncate(ticks);
         duration = TimeSpan.FromTicks(negative ? -whole : whole);
         return true;
+    }
+
+    /// <summary>Writes <paramref name="duration"/> as Go does: <c>0s</c>, <c>500ms</c>, <c>1.5s</c>, <c>1m30s</c>, <c>1h0m0s</c>.</summary>
+    public static string Format(TimeSpan duration)
+    {
+        if (duration < TimeSpan.Zero)
+        {
+            return "-" + Format(duration.Duration());
+        }
+
+        if (duration == TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
+        if (duration < TimeSpan.FromSeconds(1))
+        {
+            return duration.TotalMilliseconds.ToString("0.####", CultureInfo.InvariantCulture) + "ms";
+        }
+
+        var text = new System.Text.StringBuilder();
+        var hours = (long)duration.TotalHours;
+        if (hours > 0)
+        {
+            text.Append(hours.ToString(CultureInfo.InvariantCulture)).Append('h');
+        }
+
+        if (hours > 0 || duration.Minutes > 0)
+        {
+            text.Append(duration.Minutes.ToString(CultureInfo.InvariantCulture)).Append('m');
+        }
+
+        var seconds = duration.Seconds + ((duration.Ticks % TimeSpan.TicksPerSecond) / (double)TimeSpan.TicksPerSecond);
+        return text.Append(seconds.ToString("0.#######", CultureInfo.InvariantCulture)).Append('s').ToString();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Shipper.Core.Config;
 using Shipper.Core.Monitoring;
 using Shipper.Core.Pipeline;
 using Shipper.Pipeline;
@@ -90,11 +91,12 @@ public sealed class PipelineRun : IAsyncDisposable
     /// <returns>True when every queued event was delivered.</returns>
     public async Task<bool> StopAsync(bool untilDelivered, CancellationToken cancellationToken)
     {
-        var timeout = untilDelivered ? Timeout.InfiniteTimeSpan : _runtime.Config.Options.Shipper.ShutdownTimeout;
-        var result = await _pipeline.StopAsync(timeout, cancellationToken);
+        var configured = _runtime.Config.Options.Shipper.ShutdownTimeout;
+        var result = await _pipeline.StopAsync(untilDelivered ? Timeout.InfiniteTimeSpan : configured, cancellationToken);
         if (result.Abandoned > 0)
         {
-            _logger.LogWarning("Stopped with {Count} events not delivered (shipper.shutdown_timeout is {Timeout})", result.Abandoned, timeout);
+            var why = untilDelivered ? "the wait for delivery was interrupted" : "shipper.shutdown_timeout is " + GoDuration.Format(configured);
+            _logger.LogWarning("Stopped with {Count} events not delivered ({Reason})", result.Abandoned, why);
         }
 
         return result.Abandoned == 0;

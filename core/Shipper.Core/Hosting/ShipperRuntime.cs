@@ -124,6 +124,10 @@ public sealed class ShipperRuntime : IAsyncDisposable
             .FirstOrDefault(b => b.GetSection("module")?.Value == type)
             ?.Without(ModuleCommonOptions.Keys);
 
+    /// <summary>The <c>output.&lt;type&gt;</c> block, enabled or not, without the host's keys; null when not configured.</summary>
+    public IConfigSection? FindOutputBlock(string type) =>
+        Config.Options.Output?.GetSection(type)?.Without(OutputCommonOptions.Keys);
+
     /// <summary>The module-level settings (processors, fields, tags) of the first block of <paramref name="type"/>.</summary>
     public (ModuleCommonOptions Common, IReadOnlyList<IProcessor> Processors) ModuleSettings(string type)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Shipper.Core.Config;
 using Shipper.Monitoring;
 
 namespace Shipper.Core.Monitoring;
@@ -68,7 +69,7 @@ public sealed class MetricsLogger : IAsyncDisposable
             _previous = current;
         }
 
-        var period = FormatPeriod(_period);
+        var period = GoDuration.Format(_period);
         if (line.Length == 0)
         {
             _logger.LogInformation("No non-zero metrics in the last {Period}", period);
@@ -141,28 +142,4 @@ public sealed class MetricsLogger : IAsyncDisposable
 
     private static Dictionary<string, long> ToDictionary(IReadOnlyList<KeyValuePair<string, long>> snapshot) =>
         snapshot.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-
-    /// <summary>Formats a period as Beats (Go's <c>time.Duration</c>) prints it: <c>30s</c>, <c>1m30s</c>, <c>1h0m0s</c>, <c>1.5s</c>, <c>500ms</c>.</summary>
-    internal static string FormatPeriod(TimeSpan period)
-    {
-        if (period < TimeSpan.FromSeconds(1))
-        {
-            return period.TotalMilliseconds.ToString("0.######", CultureInfo.InvariantCulture) + "ms";
-        }
-
-        var text = new StringBuilder();
-        var hours = (long)period.TotalHours;
-        if (hours > 0)
-        {
-            text.Append(hours.ToString(CultureInfo.InvariantCulture)).Append('h');
-        }
-
-        if (hours > 0 || period.Minutes > 0)
-        {
-            text.Append(period.Minutes.ToString(CultureInfo.InvariantCulture)).Append('m');
-        }
-
-        var seconds = period.Seconds + ((period.Ticks % TimeSpan.TicksPerSecond) / (double)TimeSpan.TicksPerSecond);
-        return text.Append(seconds.ToString("0.#######", CultureInfo.InvariantCulture)).Append('s').ToString();
-    }
 }

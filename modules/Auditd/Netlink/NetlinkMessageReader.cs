@@ -10,12 +10,19 @@ namespace Shipper.Modules.Auditd.Netlink;
 /// <remarks>
 /// The kernel sends audit records to a registered daemon (unicast) with <c>nlmsg_len</c> counting the payload only,
 /// not the 16-byte header, while its multicast copies count both. So an audit record (type 1100 or above) whose
-/// length plus a header is exactly what is left of the datagram is read to the end of the datagram.
+/// length plus a header is exactly what is left of the datagram is read to the end of the datagram. Records are
+/// every type from 1100 up, plus AUDIT_USER (1005) and AUDIT_LOGIN (1006), which the kernel logs like any record.
 /// </remarks>
 public ref struct NetlinkMessageReader
 {
-    /// <summary>AUDIT_FIRST_USER_MSG: types below are requests and replies, whose lengths are right.</summary>
+    /// <summary>AUDIT_FIRST_USER_MSG: types below are requests and replies, whose lengths are right, except two.</summary>
     private const ushort FirstAuditRecordType = 1100;
+
+    /// <summary>AUDIT_USER: a user-space message the kernel logs as a record (what <c>auditctl -m</c> sends).</summary>
+    private const ushort AuditUser = 1005;
+
+    /// <summary>AUDIT_LOGIN: the kernel's login record.</summary>
+    private const ushort AuditLogin = 1006;
 
     private ReadOnlySpan<byte> _remaining;
 
@@ -63,7 +70,7 @@ public ref struct NetlinkMessageReader
         }
 
         var headerless = (int)length + NetlinkConstants.HeaderLength;
-        var isAuditRecord = type >= FirstAuditRecordType;
+        var isAuditRecord = type >= FirstAuditRecordType || type == AuditUser || type == AuditLogin;
         return isAuditRecord && (headerless == available || NetlinkConstants.Align(headerless) == available) ? available : (int)length;
     }
 }

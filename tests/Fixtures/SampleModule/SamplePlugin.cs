@@ -15,6 +15,7 @@ public sealed class SamplePlugin : IShipperPlugin
     {
         services.AddSingleton<IModuleFactory, SampleModuleFactory>();
         services.AddSingleton<ICommandContribution, SampleGreetingCommand>();
+        services.AddSingleton<ICommandContribution, SampleOutputKeysCommand>();
     }
 }
 
@@ -72,6 +73,24 @@ public sealed class SampleGreetingCommand : ICommandContribution
     {
         var options = context.ModuleConfig?.Bind<SampleOptions>() ?? new SampleOptions();
         context.Out.WriteLine($"greeting: {options.Message}");
+        return Task.FromResult(0);
+    }
+}
+
+/// <summary>A command that asks for an output block (as <c>setup</c> asks for <c>output.elasticsearch</c>).</summary>
+public sealed class SampleOutputKeysCommand : ICommandContribution
+{
+    public IReadOnlyList<string> Words { get; } = ["show", "sample-output"];
+
+    public string Summary => "Prints the keys of output.console as the command receives them";
+
+    public string? ModuleType => null;
+
+    public string? OutputType => "console";
+
+    public Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        context.Out.WriteLine(context.OutputConfig is null ? "no output block" : "keys: " + string.Join(",", context.OutputConfig.Keys));
         return Task.FromResult(0);
     }
 }

@@ -93,6 +93,29 @@ public sealed class ReleaseLayoutTests
     }
 
     [Fact]
+    public async Task Sigint_stops_the_shipper_even_when_it_was_started_with_sigint_ignored()
+    {
+        // A shell without job control starts `shipper &` with SIGINT ignored; Ctrl-C / kill -INT must still stop it.
+        using var home = new ShipperHome().WithSampleModule().WithPlugin("outputs", "console", Path.Combine(BuildOutputs.Dist, "outputs", "console"));
+        var config = home.Config("""
+            shipper.modules:
+            - module: sample
+              count: 1
+              keep_running: true
+            output.console: {}
+            """);
+        using var shipper = ShipperProcess.Start(
+            "/bin/sh", "-c", "trap '' INT; exec \"$0\" \"$@\"", Executable, "-c", config, "--path.home", home.Path, "-E", "queue.mem.flush.timeout=0");
+
+        await shipper.WaitForLinesAsync(1, TimeSpan.FromSeconds(60));
+        shipper.Signal("INT");
+        var code = await shipper.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, code);
+        Assert.Contains("stopped", shipper.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Logs_go_to_stderr_so_stdout_holds_only_events()
     {
         using var home = new ShipperHome().WithSampleModule().WithPlugin("outputs", "console", Path.Combine(BuildOutputs.Dist, "outputs", "console"));

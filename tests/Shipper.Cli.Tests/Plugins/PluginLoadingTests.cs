@@ -38,6 +38,36 @@ public sealed class PluginLoadingTests
     }
 
     [Fact]
+    public async Task A_contributed_command_can_ask_for_an_output_block_enabled_or_not_without_the_host_keys()
+    {
+        using var home = new ShipperHome().WithSampleModule().WithConsoleOutput();
+        var config = home.Config("""
+            output.console:
+              enabled: false
+              backoff.init: 2s
+              pretty: true
+            output.file.enabled: true
+            """);
+
+        var run = await AppRun.Of(home.Path, "show", "sample-output", "-c", config);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("keys: pretty", run.Out.Trim());
+    }
+
+    [Fact]
+    public async Task A_command_asking_for_an_output_that_is_not_configured_gets_none()
+    {
+        using var home = new ShipperHome().WithSampleModule().WithConsoleOutput();
+        var config = home.Config("output.file.enabled: true\n");
+
+        var run = await AppRun.Of(home.Path, "show", "sample-output", "-c", config);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("no output block", run.Out.Trim());
+    }
+
+    [Fact]
     public async Task An_unknown_module_type_is_a_config_error_listing_the_types_installed()
     {
         using var home = new ShipperHome().WithSampleModule().WithConsoleOutput();

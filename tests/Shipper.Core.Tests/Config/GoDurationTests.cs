@@ -52,4 +52,22 @@ public class GoDurationTests
         Assert.Equal("timeout", error.KeyPath);
         Assert.Contains("10s, 1m30s, 500ms or 1h", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0, "0s")]
+    [InlineData(500, "500ms")]
+    [InlineData(1_500, "1.5s")]
+    [InlineData(30_000, "30s")]
+    [InlineData(90_000, "1m30s")]
+    [InlineData(3_600_000, "1h0m0s")]
+    [InlineData(5_400_000, "1h30m0s")]
+    [InlineData(-2_000, "-2s")]
+    public void Durations_are_written_as_Go_writes_them(int milliseconds, string expected)
+    {
+        var duration = TimeSpan.FromMilliseconds(milliseconds);
+
+        Assert.Equal(expected, GoDuration.Format(duration));
+        Assert.True(GoDuration.TryParse(expected, out var parsed));
+        Assert.Equal(duration, parsed);
+    }
 }

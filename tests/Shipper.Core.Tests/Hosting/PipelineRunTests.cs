@@ -75,7 +75,7 @@ public sealed class PipelineRunTests : IDisposable
 
         Assert.False(delivered);
         Assert.Empty(output.Delivered);
-        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message == "Stopped with 10 events not delivered (shipper.shutdown_timeout is 00:00:00)");
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message == "Stopped with 10 events not delivered (shipper.shutdown_timeout is 0s)");
         Assert.Contains(_logs.Entries, e => e.Message.Contains("10 abandoned (drain timeout reached)", StringComparison.Ordinal));
     }
 
@@ -119,7 +119,20 @@ public sealed class PipelineRunTests : IDisposable
 
         Assert.False(await run.StopAsync(untilDelivered: false, CancellationToken.None).WaitAsync(Eventually.DefaultTimeout));
         Assert.Equal([0, 1, 2, 3], output.Delivered.Select(TestEvents.SequenceOf));
-        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("Stopped with 6 events not delivered", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message == "Stopped with 6 events not delivered (shipper.shutdown_timeout is 200ms)");
+    }
+
+    [Fact]
+    public async Task A_wait_for_full_delivery_that_is_interrupted_says_so()
+    {
+        var output = new BlockingOutput();
+        await using var runtime = Runtime(output, "shipper.shutdown_timeout: 30s");
+        await using var run = await PipelineRun.StartAsync(runtime, CancellationToken.None);
+        run.Connect(new ModuleCommonOptions { Module = "sample" }, []).Publish(TestEvents.Numbered(0), CancellationToken.None);
+        using var signal = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        Assert.False(await run.StopAsync(untilDelivered: true, signal.Token).WaitAsync(Eventually.DefaultTimeout));
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message == "Stopped with 1 events not delivered (the wait for delivery was interrupted)");
     }
 
     [Fact]

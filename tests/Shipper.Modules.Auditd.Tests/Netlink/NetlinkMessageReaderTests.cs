@@ -73,4 +73,21 @@ public class NetlinkMessageReaderTests
         Assert.True(reader.TryRead(out var second));
         Assert.Equal(3, second.Type);
     }
+
+    [Theory]
+    [InlineData(1005)] // AUDIT_USER, as `auditctl -m` makes (captured from this kernel: nlmsg_len 166 in a 182-byte datagram)
+    [InlineData(1006)] // AUDIT_LOGIN
+    public void User_and_login_records_below_1100_are_records_too_and_are_read_whole(ushort type)
+    {
+        const string Text = "audit(1796162724.966:550): pid=26404 uid=0 auid=4294967295 ses=4294967295 msg='text=hello exe=\"/usr/sbin/auditctl\" res=success'";
+        var datagram = Event(type, Text);
+        datagram[0] = (byte)(datagram.Length - 16);
+
+        var reader = new NetlinkMessageReader(datagram);
+
+        Assert.True(reader.TryRead(out var message));
+        Assert.Equal(Text, System.Text.Encoding.ASCII.GetString(message.Payload).TrimEnd('\0'));
+        Assert.False(reader.TryRead(out _));
+        Assert.False(reader.Malformed);
+    }
 }

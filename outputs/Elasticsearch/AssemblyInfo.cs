@@ -1,0 +1,4 @@
+using System.Runtime.Versioning;
+
+// Shipper runs on Linux only.
+[assembly: SupportedOSPlatform("linux")]
