@@ -112,17 +112,20 @@ def write_syscalls(version):
             number, name = row.split("\t")
             pairs.append((int(number), name))
         dumps[table] = pairs
-    body = [f"/// <summary>Syscall numbers and names per ausyscall table ({version}).</summary>",
+    body = [f"/// <summary>Syscall numbers and names per ausyscall table ({version}); one class per table so only the tables used are initialised.</summary>",
             "internal static class SyscallData", "{"]
     emitted = {}
     for table, pairs in dumps.items():
         key = tuple(pairs)
         field = table.capitalize().replace("_", "")
+        body.append(f"    internal static class {field}")
+        body.append("    {")
         if key in emitted:
-            body.append(f"    internal static readonly (int Number, string Name)[] {field} = {emitted[key]};")
+            body.append(f"        internal static readonly (int Number, string Name)[] Rows = {emitted[key]}.Rows;")
         else:
             emitted[key] = field
-            body.append(pairs_array(field, pairs))
+            body.append(pairs_array("Rows", pairs).replace("\n    ", "\n        ").replace("    internal", "        internal", 1))
+        body.append("    }")
         body.append("")
     body[-1] = "}"
     write("SyscallData.g.cs", header(f"`ausyscall <table> --dump` ({version})") + "\n".join(body) + "\n")

@@ -101,6 +101,7 @@ public sealed class KernelRuleInstaller : IRuleInstaller
     private static string Explain(AuditKernelException e) => e.Errno switch
     {
         Errno.EEXIST => "the kernel already holds an equivalent rule (EEXIST, 'Rule exists'); remove one of the two",
+        Errno.ENOENT => "the kernel found no such file or folder (ENOENT): a watched path's folder must exist",
         Errno.EINVAL => "the kernel rejected it as invalid (EINVAL): e.g. a field this list does not take, an id that is not valid here (-1 for uid rather than auid), or a value out of range",
         _ => e.Message,
     };

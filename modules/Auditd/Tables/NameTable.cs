@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace Shipper.Modules.Auditd.Tables;
@@ -14,9 +13,8 @@ internal sealed class NameTable
     private const int MaxStackName = 128;
 
     private readonly string?[]? _dense;
-    private readonly FrozenDictionary<long, string> _sparse;
-    private readonly FrozenDictionary<string, long> _byName;
-    private readonly FrozenDictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _byNameSpan;
+    private readonly Dictionary<long, string> _sparse;
+    private readonly Dictionary<string, long>.AlternateLookup<ReadOnlySpan<char>> _byNameSpan;
 
     public NameTable(IEnumerable<(long Number, string Name)> canonical, IEnumerable<(long Number, string Name)>? aliases = null)
     {
@@ -33,7 +31,9 @@ internal sealed class NameTable
             numbers.TryAdd(name, number);
         }
 
-        _sparse = names.ToFrozenDictionary();
+        // Plain dictionaries: frozen ones look up a little faster but cost far more to build, and every table is
+        // built on first use (start-up, `shipper test config`).
+        _sparse = names;
         if (names.Count > 0 && names.Keys.Min() >= 0 && names.Keys.Max() < MaxDenseNumber)
         {
             _dense = new string?[names.Keys.Max() + 1];
@@ -43,8 +43,7 @@ internal sealed class NameTable
             }
         }
 
-        _byName = numbers.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        _byNameSpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byNameSpan = numbers.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Canonical names in number order.</summary>

@@ -9,7 +9,8 @@ namespace Shipper.Modules.Auditd.Tables;
 /// </summary>
 public static class SyscallTable
 {
-    private static readonly FrozenDictionary<uint, NameTable> ByArch = Build();
+    // Each arch's table is built on first use: a host usually needs one or two of the nine.
+    private static readonly FrozenDictionary<uint, Lazy<NameTable>> ByArch = Build();
 
     /// <summary>The AUDIT_ARCH values that have a syscall table.</summary>
     public static IEnumerable<uint> Arches => ByArch.Keys.Order();
@@ -19,7 +20,7 @@ public static class SyscallTable
     {
         if (ByArch.TryGetValue(arch, out var table))
         {
-            return table.TryGetName(number, out name);
+            return table.Value.TryGetName(number, out name);
         }
 
         name = string.Empty;
@@ -29,7 +30,7 @@ public static class SyscallTable
     /// <summary>The number of syscall <paramref name="name"/> on <paramref name="arch"/>; case-insensitive like auditctl.</summary>
     public static bool TryGetNumber(uint arch, ReadOnlySpan<char> name, out int number)
     {
-        if (ByArch.TryGetValue(arch, out var table) && table.TryGetNumber(name, out var found))
+        if (ByArch.TryGetValue(arch, out var table) && table.Value.TryGetNumber(name, out var found))
         {
             number = (int)found;
             return true;
@@ -41,28 +42,28 @@ public static class SyscallTable
 
     /// <summary>Every syscall of <paramref name="arch"/> in number order; empty for an arch with no table.</summary>
     public static IEnumerable<(int Number, string Name)> Entries(uint arch) =>
-        ByArch.TryGetValue(arch, out var table) ? table.Entries.Select(e => ((int)e.Number, e.Name)) : [];
+        ByArch.TryGetValue(arch, out var table) ? table.Value.Entries.Select(e => ((int)e.Number, e.Name)) : [];
 
-    private static FrozenDictionary<uint, NameTable> Build()
+    private static FrozenDictionary<uint, Lazy<NameTable>> Build()
     {
-        var byMachine = new Dictionary<string, (int Number, string Name)[]>(StringComparer.Ordinal)
+        var byMachine = new Dictionary<string, Func<(int Number, string Name)[]>>(StringComparer.Ordinal)
         {
-            ["x86_64"] = SyscallData.X8664,
-            ["i386"] = SyscallData.I386,
-            ["aarch64"] = SyscallData.Aarch64,
-            ["armeb"] = SyscallData.Arm,
-            ["ppc"] = SyscallData.Ppc,
-            ["ppc64"] = SyscallData.Ppc64,
-            ["ppc64le"] = SyscallData.Ppc64le,
-            ["s390"] = SyscallData.S390,
-            ["s390x"] = SyscallData.S390x,
+            ["x86_64"] = () => SyscallData.X8664.Rows,
+            ["i386"] = () => SyscallData.I386.Rows,
+            ["aarch64"] = () => SyscallData.Aarch64.Rows,
+            ["armeb"] = () => SyscallData.Arm.Rows,
+            ["ppc"] = () => SyscallData.Ppc.Rows,
+            ["ppc64"] = () => SyscallData.Ppc64.Rows,
+            ["ppc64le"] = () => SyscallData.Ppc64le.Rows,
+            ["s390"] = () => SyscallData.S390.Rows,
+            ["s390x"] = () => SyscallData.S390x.Rows,
         };
-        var tables = new Dictionary<uint, NameTable>();
+        var tables = new Dictionary<uint, Lazy<NameTable>>();
         foreach (var (_, name, arch) in MachineData.Machines)
         {
             if (byMachine.TryGetValue(name, out var rows))
             {
-                tables[arch] = new NameTable(rows.Select(r => ((long)r.Number, r.Name)));
+                tables[arch] = new Lazy<NameTable>(() => new NameTable(rows().Select(r => ((long)r.Number, r.Name))));
             }
         }
 

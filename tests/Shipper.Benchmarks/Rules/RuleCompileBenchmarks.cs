@@ -19,6 +19,8 @@ public class RuleCompileBenchmarks
     {
         _text = string.Join('\n', Corpus(500)) + "\n";
         File.WriteAllText(CorpusPath, _text);
+        // The kernel refuses a watch whose folder does not exist (ENOENT), so auditctl -R needs it.
+        Directory.CreateDirectory("/tmp/shipper-bench");
     }
 
     [Benchmark]
