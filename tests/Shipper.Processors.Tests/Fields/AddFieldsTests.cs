@@ -43,17 +43,19 @@ public sealed class AddFieldsTests : IDisposable
     }
 
     [Fact]
-    public void EventsNeverShareTheAddedObjectsOrLists()
+    public void TheAddedObjectsAreSharedFrozenAndAnEventThatChangesThemGetsItsOwnCopy()
     {
-        var processor = _chain.One("processors:\n- add_fields: {target: x, fields: {list: [a], inner: {k: v}}}");
+        var processors = _chain.Build("processors:\n- add_fields: {target: x, fields: {list: [a], inner: {k: v}}}\n- add_fields: {target: x.inner, fields: {k: changed}}");
 
-        var first = processor.Process(TestEvent.With())!;
-        ((List<object?>)first.Get("x.list")!).Add("changed");
-        first.Fields.Put("x.inner.k", "changed");
-        var second = processor.Process(TestEvent.With())!;
+        var changed = Chain.Run(processors, TestEvent.With())!;
+        changed.Fields.Put("x.more", 1);
+        var plain = processors[0].Process(TestEvent.With())!;
 
-        Assert.Equal(["a"], (List<object?>)second.Get("x.list")!);
-        Assert.Equal("v", second.Get("x.inner.k"));
+        Assert.Equal("changed", changed.Get("x.inner.k"));
+        Assert.Equal("v", plain.Get("x.inner.k"));
+        Assert.False(plain.Has("x.more"));
+        Assert.True(((IList<object?>)plain.Get("x.list")!).IsReadOnly);
+        Assert.Equal(["a"], (IList<object?>)plain.Get("x.list")!);
     }
 
     [Fact]
