@@ -26,9 +26,13 @@ dotnet test Shipper.sln -c Release --nologo \
   --blame-hang --blame-hang-timeout 10m \
   --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
 
-# Sum the per-project summaries ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12").
-awk '/(Passed|Failed)! +- +Failed:/ {
-       gsub(",", ""); for (i = 1; i <= NF; i++) {
-         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+# Sum the per-project summaries. With the console logger at normal verbosity each project ends with
+#   Total tests: 66
+#        Passed: 65
+#        Failed: 1
+#       Skipped: 0
+# (lines for zero counts are left out); per-test lines ("  Passed Name [1 ms]") have no colon.
+awk '/^ +(Passed|Failed|Skipped): +[0-9]+ *$/ {
+       n = $2 + 0; if ($1 == "Passed:") p += n; else if ($1 == "Failed:") f += n; else s += n }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s; if (p + f == 0) exit 3 }' "$log" || { [ "$status" = 0 ] && status=3; }
 exit "$status"
