@@ -5,10 +5,14 @@ using Shipper.Benchmarks.Elasticsearch;
 // Besides the BenchmarkDotNet benchmarks, two modes for the Elasticsearch end-to-end harness:
 //   es-e2e [events]      ships events through the pipeline into a local bulk endpoint (docs/benchmarks.md)
 //   es-endpoint PORT     that endpoint, started by es-e2e in its own process
+//   replay-vs-ausearch [events]   the replay engine against ausearch on one synthetic audit.log
 switch (args.FirstOrDefault())
 {
     case "es-e2e":
         await EndToEndHarness.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000);
+        break;
+    case "replay-vs-ausearch":
+        Shipper.Benchmarks.EventStream.ReplayVersusAusearch.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
         break;
     case "es-endpoint":
         await BulkEndpoint.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
