@@ -17,7 +17,8 @@ internal static class GoldenFiles
 
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "shared", "conformance");
+                // The copy in the repository (tests/conformance) first, then shared/ beside the clone.
+                var candidate = System.IO.Directory.Exists(Path.Combine(dir.FullName, "tests", "conformance")) ? Path.Combine(dir.FullName, "tests", "conformance") : Path.Combine(dir.FullName, "shared", "conformance");
                 if (System.IO.Directory.Exists(candidate))
                 {
                     return candidate;

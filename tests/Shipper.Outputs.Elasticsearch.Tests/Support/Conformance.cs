@@ -14,7 +14,8 @@ internal static class Conformance
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "shared", "conformance", "auditbeat");
+                // The copy in the repository (tests/conformance) first, then shared/ beside the clone.
+                var candidate = System.IO.Directory.Exists(Path.Combine(dir.FullName, "tests", "conformance", "auditbeat")) ? Path.Combine(dir.FullName, "tests", "conformance", "auditbeat") : Path.Combine(dir.FullName, "shared", "conformance", "auditbeat");
                 if (Directory.Exists(candidate))
                 {
                     return candidate;
