@@ -40,7 +40,7 @@ public sealed class AuditdModule : IModule
         _options = options;
         _logger = logger;
         _metrics = metrics;
-        _handlers = handlers ?? new RawMessagePublisherFactory();
+        _handlers = handlers ?? new Processing.AuditEventPumpFactory();
         _rules = rules;
         _open = open;
         _kernelRelease = kernelRelease;
@@ -104,11 +104,16 @@ public sealed class AuditdModule : IModule
         }
     }
 
-    /// <summary>Keeps <c>auditd.kernel_lost</c> at the kernel's lost count since start.</summary>
+    /// <summary>
+    /// Keeps <c>auditd.kernel_lost</c> (and its alias <c>auditd.lost</c>) at the kernel's lost count since start and
+    /// <c>auditd.backlog</c> at the records waiting in the kernel's queue.
+    /// </summary>
     private async Task PollKernelLostAsync(AuditNetlinkClient controlClient, uint lostAtStart, CancellationToken cancellationToken)
     {
         var kernelLost = _metrics?.Counter("auditd.kernel_lost");
-        if (kernelLost is null)
+        var lost = _metrics?.Counter("auditd.lost");
+        var backlog = _metrics?.Counter("auditd.backlog");
+        if (kernelLost is null || lost is null || backlog is null)
         {
             return;
         }
@@ -120,7 +125,10 @@ public sealed class AuditdModule : IModule
             {
                 try
                 {
-                    kernelLost.Set(unchecked(controlClient.GetStatus().Lost - lostAtStart));
+                    var status = controlClient.GetStatus();
+                    kernelLost.Set(unchecked(status.Lost - lostAtStart));
+                    lost.Set(kernelLost.Value);
+                    backlog.Set(status.Backlog);
                 }
                 catch (AuditKernelException e)
                 {
@@ -131,10 +139,5 @@ public sealed class AuditdModule : IModule
         catch (OperationCanceledException)
         {
         }
-    }
-
-    private sealed class RawMessagePublisherFactory : IAuditMessageHandlerFactory
-    {
-        public IAuditMessageHandler Create(AuditMessageHandlerContext context) => new RawMessagePublisher(context);
     }
 }

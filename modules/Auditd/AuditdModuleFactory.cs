@@ -50,6 +50,7 @@ public sealed class AuditdModuleFactory : IModuleFactory
         ArgumentNullException.ThrowIfNull(config);
         var options = config.Bind<AuditdOptions>();
         options.ConfiguredKeys = new HashSet<string>(config.Keys, StringComparer.Ordinal);
+        _ = Reassembly.ReassemblerOptions.From(options.Reassembler);
         return options;
     }
 }

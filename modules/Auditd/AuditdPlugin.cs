@@ -13,8 +13,10 @@ public sealed class AuditdPlugin : IShipperPlugin
     public void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton<IModuleFactory, AuditdModuleFactory>();
+        services.AddSingleton<IAuditMessageHandlerFactory, Processing.AuditEventPumpFactory>();
         services.AddSingleton<ICommandContribution, ShowAuditdStatusCommand>();
         services.AddSingleton<ICommandContribution, ShowAuditdRulesCommand>();
+        services.AddSingleton<ICommandContribution, Replay.ReplayCommand>();
         services.AddSingleton<IRuleInstaller, KernelRuleInstaller>();
     }
 }

@@ -34,6 +34,9 @@ public sealed class ReassemblerOptions : IValidatable
     /// </summary>
     public int LateWindow { get; set; } = 65536;
 
+    /// <summary>Binds the module's <c>reassembler</c> block (defaults when absent); throws a located config error when invalid.</summary>
+    public static ReassemblerOptions From(IConfigSection? section) => section?.Bind<ReassemblerOptions>() ?? new ReassemblerOptions();
+
     /// <inheritdoc />
     public void Validate(ValidationErrors errors)
     {

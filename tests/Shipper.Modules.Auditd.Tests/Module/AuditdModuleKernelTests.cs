@@ -41,7 +41,7 @@ public class AuditdModuleKernelTests(KernelStateFixture kernel) : KernelTest(ker
     }
 
     private static bool IsKeyedSyscall(Shipper.Events.Event e) =>
-        e.Fields.GetValueOrDefault("auditd.message_type") is 1300 && ((string?)e.Fields.GetValueOrDefault("message"))!.Contains($"key=\"{Key}\"");
+        e.Fields.GetValueOrDefault("auditd.message_type") is "syscall" && e.Fields.GetValueOrDefault("tags") is List<object?> tags && tags.Contains(Key);
 
     private static string[] Stable(IEnumerable<string> lines) =>
         [.. lines.Where(l => !l.StartsWith("lost ") && !l.StartsWith("backlog ") && !l.StartsWith("backlog_wait_time_actual"))];

@@ -16,7 +16,7 @@ public class AuditdModuleTests
     private readonly List<AuditSocketMode> _opened = [];
 
     [Fact]
-    public async Task Without_rules_it_listens_with_multicast_publishes_each_message_and_restores_enabled_on_stop()
+    public async Task Without_rules_it_listens_with_multicast_publishes_each_event_and_restores_enabled_on_stop()
     {
         using var stop = new CancellationTokenSource();
         var run = Module(new AuditdOptions()).RunAsync(_pipeline, stop.Token);
@@ -30,8 +30,9 @@ public class AuditdModuleTests
         Assert.Equal(1u, enabledWhileRunning);
         Assert.Equal((0u, 1u, 64u), (_kernel.Enabled, _kernel.Failure, _kernel.BacklogLimit));
         Assert.DoesNotContain(_kernel.Sets, s => (s.Mask & (uint)AuditStatusMask.Pid) != 0);
-        Assert.Equal("audit(1700000000.123:42): arch=c000003e syscall=59", Assert.Single(_pipeline.Events).Fields.GetValueOrDefault("message"));
-        Assert.Equal(1, _metrics.Value("auditd.received_msgs"));
+        var published = Assert.Single(_pipeline.Events);
+        Assert.Equal(("syscall", 42u, "execve"), (published.Fields.GetValueOrDefault("auditd.message_type"), published.Fields.GetValueOrDefault("auditd.sequence"), published.Fields.GetValueOrDefault("auditd.data.syscall")));
+        Assert.Equal(2, _metrics.Value("auditd.received_msgs"));
     }
 
     [Fact]
@@ -66,13 +67,13 @@ public class AuditdModuleTests
     }
 
     [Fact]
-    public async Task A_handler_factory_replaces_the_raw_publisher_and_its_handler_is_disposed_after_receiving()
+    public async Task A_handler_factory_replaces_the_event_pump_and_its_handler_is_disposed_after_receiving()
     {
         var handlers = new RecordingHandlerFactory();
         using var stop = new CancellationTokenSource();
         var run = Module(new AuditdOptions { BackpressureStrategy = BackpressureStrategy.Userspace }, handlers).RunAsync(_pipeline, stop.Token);
 
-        SpinWait.SpinUntil(() => handlers.Handler?.Messages == 1, Wait);
+        SpinWait.SpinUntil(() => handlers.Handler?.Messages == 2, Wait);
         await stop.CancelAsync();
         await run;
 
@@ -102,16 +103,18 @@ public class AuditdModuleTests
         _opened.Add(mode);
         var client = _kernel.Client();
         var record = Event(1300, "audit(1700000000.123:42): arch=c000003e syscall=59");
+        var end = Event(1320, "audit(1700000000.123:42): ");
         var events = _kernel.Transports[^1];
         if (_opened.Count == 2 && mode == AuditSocketMode.Multicast)
         {
             events.Enqueue(record);
+            events.Enqueue(end);
         }
         else if (_opened.Count == 2)
         {
             // As the kernel does: records flow to a unicast socket only after the ACK of its registration.
             var answer = events.Respond!;
-            events.Respond = request => [.. answer(request), record];
+            events.Respond = request => [.. answer(request), record, end];
         }
 
         return client;

@@ -49,12 +49,20 @@ internal sealed class CollectingPipelineClient : IPipelineClient, IBackpressureS
         return true;
     }
 
+    /// <summary>Waits for an event with rule key <paramref name="tag"/> that matches <paramref name="match"/> and returns it.</summary>
+    public Event WaitForTagged(string tag, Func<Event, bool> match, TimeSpan timeout)
+    {
+        bool Matches(Event e) => e.Fields.GetValueOrDefault("tags") is List<object?> tags && tags.Contains(tag) && match(e);
+        WaitFor(events => events.Any(Matches), timeout);
+        return Events.First(Matches);
+    }
+
     public void WaitFor(Func<IReadOnlyCollection<Event>, bool> condition, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!condition(Events))
         {
-            Assert.True(DateTime.UtcNow < deadline, "timed out; published: " + string.Join(" | ", Events.Select(e => e.Fields.GetValueOrDefault("message"))));
+            Assert.True(DateTime.UtcNow < deadline, $"timed out; {Events.Count} published, the last: " + string.Join(" | ", Events.TakeLast(2).Select(e => e.ToString())));
             Thread.Sleep(10);
         }
     }
