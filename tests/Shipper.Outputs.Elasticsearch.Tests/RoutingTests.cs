@@ -55,6 +55,47 @@ public sealed class RoutingTests
     }
 
     [Fact]
+    public async Task IndicesRulesTakeTheProcessorsPluginsConditions()
+    {
+        await using var server = await FakeElasticsearch.StartAsync();
+        await using var es = new EsOutput($$"""
+            output.elasticsearch:
+                hosts: ['{{server.Host}}']
+                indices:
+                  - index: "logins"
+                    when.and:
+                      - equals.event.category: authentication
+                      - not.equals.event.outcome: success
+                  - index: "network"
+                    when.network.source.ip: private
+            setup.template.enabled: false
+            """, new Shipper.Processors.Standard.Conditions.ConditionFactory());
+
+        await es.SendAsync(4, (n, e) =>
+        {
+            if (n == 0)
+            {
+                e.Fields.Put("event.category", "authentication");
+                e.Fields.Put("event.outcome", "failure");
+            }
+
+            if (n == 1)
+            {
+                e.Fields.Put("event.category", "authentication");
+                e.Fields.Put("event.outcome", "success");
+            }
+
+            if (n == 2)
+            {
+                e.Fields.Put("source.ip", "10.1.2.3");
+            }
+        });
+
+        var byIndex = server.Documents.ToDictionary(d => d.Source.GetProperty("seq").GetInt32(), d => d.Index);
+        Assert.Equal(["logins", "shipper-0.1.0-2026.03.04", "network", "shipper-0.1.0-2026.03.04"], Enumerable.Range(0, 4).Select(i => byIndex[i]));
+    }
+
+    [Fact]
     public void AWhenConditionWithoutTheProcessorsPluginIsAClearConfigError()
     {
         using var config = new EsConfig("""
