@@ -41,6 +41,24 @@ public sealed class ReleaseLayoutTests
     }
 
     [Fact]
+    public async Task The_auditd_block_of_the_reference_config_uncommented_passes_test_config()
+    {
+        // Every option the reference documents, with the value it gives as the default, must be one the module accepts.
+        var reference = File.ReadAllLines(Path.Combine(BuildOutputs.RepositoryRoot, "config", "shipper.reference.yml"));
+        var start = Array.IndexOf(reference, "#- module: auditd");
+        Assert.True(start >= 0, "the reference config has no '#- module: auditd' block");
+        var block = reference.Skip(start).TakeWhile(l => l.StartsWith('#') && !l.StartsWith("# ====", StringComparison.Ordinal)).Select(l => l[1..]);
+        using var temp = new Shipper.Testing.TempDirectory();
+        var config = temp.Write("auditd-reference.yml", "shipper.modules:\n" + string.Join('\n', block) + "\noutput.console: {}\n");
+        File.SetUnixFileMode(config, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var (code, stdout, stderr) = await ShipperProcess.RunAsync(Path.Combine(BuildOutputs.Dist, "shipper"), "test", "config", "-c", config);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("Config OK", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_third_party_module_runs_in_the_released_host_and_its_events_reach_stdout()
     {
         using var home = new ShipperHome().WithSampleModule().WithPlugin("outputs", "console", Path.Combine(BuildOutputs.Dist, "outputs", "console"));
