@@ -61,12 +61,14 @@ public class BackpressureKernelTests(KernelStateFixture kernel) : KernelTest(ker
         };
         await using var harness = await Harness.StartAsync(options);
 
-        var baselineQueueFill = Workload.Run(syscalls: 50);
-        var blocked = Workload.Run(syscalls: 1_000);
+        // First fill what sits between the socket and the output: the event pump's queue, the
+        // pipeline's queue and the small socket buffer. Only then does the kernel's backlog stay full.
+        var baselineQueueFill = Workload.Run(syscalls: Shipper.Modules.Auditd.Processing.AuditEventPump.QueueCapacity + 300);
+        var blocked = Workload.Run(syscalls: 300);
         var statusWhileBlocked = Auditctl.Status();
         harness.Output.ReleaseAll();
         await harness.WaitForDeliveredAsync(TimeSpan.FromSeconds(15));
-        var delivering = Workload.Run(syscalls: 1_000);
+        var delivering = Workload.Run(syscalls: 300);
 
         Assert.Equal("64", statusWhileBlocked["backlog_limit"]);
         Assert.Equal("1", statusWhileBlocked["backlog_wait_time"]);
