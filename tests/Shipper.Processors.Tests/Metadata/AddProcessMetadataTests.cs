@@ -15,6 +15,8 @@ public sealed class AddProcessMetadataTests : IDisposable
         using var child = Process.Start(new ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
         try
         {
+            // Process.Start returns after fork; wait for the exec, so /proc shows sleep's own command line.
+            SpinWait.SpinUntil(() => File.ReadAllText($"/proc/{child.Id}/cmdline").StartsWith("sleep\0", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
             var processor = _chain.One("processors:\n- add_process_metadata: {match_pids: [process.pid]}");
 
             var e = processor.Process(TestEvent.With(("process.pid", child.Id)))!;
