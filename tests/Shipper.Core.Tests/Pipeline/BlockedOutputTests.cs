@@ -28,7 +28,7 @@ public class BlockedOutputTests
         Assert.Equal(Capacity, pipeline.Backpressure.Current.QueuedEvents);
         Assert.Equal(Capacity, metrics.Value("libbeat.pipeline.events.active"));
         Assert.Equal(1000, metrics.Value("libbeat.pipeline.events.dropped"));
-        Assert.Equal(16, output.Held);
+        Assert.InRange(output.Held, 1, 16); // the first batch, as big as the queue was when the consumer took it (at most MaxBatchSize)
 
         output.ReleaseAll();
         await waiting.WaitAsync(Eventually.DefaultTimeout);
