@@ -47,18 +47,24 @@ internal static class StormComparisonHarness
         WaitQuiet(daemon.Pid);
         var before = KernelAuditState.Status();
         var cpuBefore = ProcessCpu.Of(daemon.Pid);
+        var threadsBefore = ProcessCpu.ByThread(daemon.Pid);
         var (pids, wall) = SyscallStorm.Run(processes, calls, StormTimeout);
         WaitQuiet(daemon.Pid);
         var cpu = ProcessCpu.Of(daemon.Pid) - cpuBefore;
+        var threads = ProcessCpu.ByThread(daemon.Pid)
+            .Select(t => (t.Key, Cpu: t.Value - threadsBefore.GetValueOrDefault(t.Key)))
+            .Where(t => t.Cpu > TimeSpan.Zero)
+            .OrderByDescending(t => t.Cpu);
         var after = KernelAuditState.Status();
         var metrics = daemon.Stop();
         var counter = new StormEventCounter([.. pids], calls, Key);
         daemon.Count(counter);
         var row = new Row(name, counter.Expected, counter.Unique, counter.Duplicates, unchecked(after.Lost - before.Lost), wall ?? StormTimeout, cpu);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: received {row.Received:N0} of {row.Expected:N0}, {row.Duplicates} duplicates, kernel lost {row.KernelLost}, cpu {cpu.TotalMilliseconds:N0} ms, wall {row.Wall.TotalSeconds:N2} s{(wall is null ? " (timed out)" : string.Empty)}"));
+        Console.WriteLine("    CPU by thread: " + string.Join(", ", threads.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Cpu.TotalMilliseconds:N0} ms"))));
         if (metrics.Count > 0)
         {
-            Console.WriteLine("    " + string.Join(", ", metrics.Where(m => m.Key.StartsWith("auditd.", StringComparison.Ordinal) || m.Key.Contains("events", StringComparison.Ordinal)).Select(m => $"{m.Key}={m.Value}")));
+            Console.WriteLine("    " + string.Join(", ", metrics.Where(m => m.Value != 0).Select(m => $"{m.Key}={m.Value}")));
         }
 
         return row;
