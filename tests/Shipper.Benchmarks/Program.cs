@@ -9,6 +9,8 @@ using Shipper.Benchmarks.Elasticsearch;
 //   auditd-backpressure [syscalls]   an audited workload's slowdown per backpressure strategy, and under auditd (live kernel)
 //   auditd-storm [processes] [syscalls]   events lost and CPU per event, shipper against auditd (live kernel)
 //   storm-shipper CONFIG stalled|file     the shipper daemon those two start in a child process
+//   replay-loop [events] [rounds] the replay engine alone, repeatedly, for profilers (perf, dotnet-trace)
+//   replay-stages [events] [rounds] CPU time and allocation of each stage of the replay engine
 switch (args.FirstOrDefault())
 {
     case "es-e2e":
@@ -27,6 +29,16 @@ switch (args.FirstOrDefault())
         break;
     case "storm-shipper":
         await Shipper.Benchmarks.Auditd.ShipperDaemonHost.RunAsync(args[1], args[2] == "stalled");
+        break;
+    case "replay-loop":
+        Shipper.Benchmarks.EventStream.ReplayVersusAusearch.Loop(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
+        break;
+    case "replay-stages":
+        Shipper.Benchmarks.EventStream.ReplayVersusAusearch.Stages(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
         break;
     case "es-endpoint":
         await BulkEndpoint.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture));
