@@ -53,6 +53,9 @@ internal sealed class ElasticsearchOutput : IOutput
     public int MaxBatchSize => _options.BulkMaxSize;
 
     /// <inheritdoc />
+    public int MaxRetries => _options.MaxRetries;
+
+    /// <inheritdoc />
     public async ValueTask SendAsync(OutputBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);

@@ -37,9 +37,9 @@ public sealed class ElasticsearchOutputFactory : IOutputFactory
         var version = agent?.Version ?? typeof(ElasticsearchOutputFactory).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         var template = IndexTemplate.Create(setup.Template, version);
         var selector = CreateSelector(config, options, services);
-        if (options.MaxRetries != 3)
+        if (options.Ssl.Enabled && options.Ssl.VerificationMode == "none")
         {
-            logger.LogWarning("output.elasticsearch.max_retries is ignored: the pipeline retries undelivered events until they are delivered");
+            logger.LogWarning("output.elasticsearch: SSL/TLS verification is disabled (ssl.verification_mode: none): any server can pose as the cluster and read the events; use it for tests only");
         }
 
         var client = new ClusterClient(options);

@@ -20,6 +20,7 @@ public sealed class ReferenceConfigTests
         Assert.Equal(new ElasticsearchOutputOptions().Index, options.Index);
         Assert.Equal(new ElasticsearchOutputOptions().Timeout, options.Timeout);
         Assert.Equal(1600, output.MaxBatchSize);
+        Assert.Equal(-1, output.MaxRetries);
     }
 
     private static string Uncomment(string from, string to)

@@ -25,6 +25,8 @@ public sealed class ScriptedOutput : IOutput
 
     public int MaxBatchSize { get; init; }
 
+    public int MaxRetries { get; init; } = -1;
+
     public IReadOnlyList<IReadOnlyList<Event>> Calls => [.. _calls];
 
     /// <summary>Events acknowledged or reported duplicate, in the order that happened.</summary>

@@ -14,6 +14,14 @@ public interface IOutput : IAsyncDisposable
     int MaxBatchSize => 0;
 
     /// <summary>
+    /// How many times the core retries an event the output did not deliver before giving up on it (the output's
+    /// <c>max_retries</c>): an event is sent at most <c>MaxRetries + 1</c> times, then dropped, counted in
+    /// <c>libbeat.output.events.dropped</c> and logged with the last reason. Negative (the default) retries until
+    /// delivered, which is what keeps events from being lost while the process runs.
+    /// </summary>
+    int MaxRetries => -1;
+
+    /// <summary>
     /// Sends a batch and sets an outcome for each event on it. Events left without an outcome are retried.
     /// Throwing (other than on cancellation) means the whole batch failed (e.g. connection refused): the core
     /// retries every unsettled event with backoff.

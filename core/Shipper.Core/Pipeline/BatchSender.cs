@@ -8,7 +8,10 @@ namespace Shipper.Core.Pipeline;
 /// <summary>
 /// Delivers one batch: sends it, settles what the output settled, and resends only the rest after a backoff,
 /// for as long as it takes (events are never given up for being slow, only when the output drops them or the
-/// pipeline stops). The retry loop is a Polly retry strategy; a new batch starts the backoff afresh.
+/// pipeline stops), unless the output sets <see cref="IOutput.MaxRetries"/>: then an event still undelivered
+/// after that many retries is dropped, counted and logged with the last reason. Every unsettled event of a batch
+/// is in every attempt, so the batch's attempt count is each remaining event's. The retry loop is a Polly retry
+/// strategy; a new batch starts the backoff afresh.
 /// </summary>
 internal sealed class BatchSender
 {
@@ -19,6 +22,8 @@ internal sealed class BatchSender
     private readonly ILogger _logger;
     private readonly RateLimitedLog _dropLog;
     private readonly RateLimitedLog _retryLog;
+    private readonly RateLimitedLog _giveUpLog;
+    private readonly int _maxRetries;
     private readonly ResiliencePipeline<int> _retry;
     private long _delivered;
     private long _dropped;
@@ -31,6 +36,8 @@ internal sealed class BatchSender
         _logger = logger;
         _dropLog = new RateLimitedLog(time);
         _retryLog = new RateLimitedLog(time);
+        _giveUpLog = new RateLimitedLog(time);
+        _maxRetries = output.MaxRetries;
         _retry = new ResiliencePipelineBuilder<int> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<int>
             {
@@ -100,7 +107,13 @@ internal sealed class BatchSender
             // The whole attempt failed: every event in it stays unsettled and is retried.
             _counters.OutputFailed.Add(sent.Count);
             _monitor.AttemptCompleted(failed: true);
-            throw;
+            if (!OutOfRetries(batch))
+            {
+                throw;
+            }
+
+            GiveUp(batch, sent, ex.Message);
+            return 0;
         }
         finally
         {
@@ -109,7 +122,38 @@ internal sealed class BatchSender
 
         var retryable = Settle(batch, sent);
         _monitor.AttemptCompleted(failed: retryable > 0);
+        if (retryable > 0 && OutOfRetries(batch))
+        {
+            GiveUp(batch, sent, null);
+            return 0;
+        }
+
         return retryable;
+    }
+
+    private bool OutOfRetries(InFlightBatch batch) => _maxRetries >= 0 && batch.Attempts > _maxRetries;
+
+    /// <summary>Drops every event of the last attempt that is still unsettled: its retries are used up.</summary>
+    private void GiveUp(InFlightBatch batch, OutputBatch sent, string? failure)
+    {
+        var dropped = 0;
+        string? reason = failure;
+        for (var i = 0; i < sent.Count; i++)
+        {
+            if (failure is null && sent.OutcomeOf(i) is EventOutcome.Acknowledged or EventOutcome.Duplicate or EventOutcome.Dropped)
+            {
+                continue;
+            }
+
+            reason ??= sent.ReasonOf(i);
+            batch.Settle(i);
+            dropped++;
+        }
+
+        _counters.OutputDropped.Add(dropped);
+        Interlocked.Add(ref _dropped, dropped);
+        var detail = $"{dropped} event(s) not delivered after {batch.Attempts} attempts (max_retries: {_maxRetries}); last failure: {reason ?? "no reason given"}";
+        _giveUpLog.Warn(_logger, null, "Output gave up on events and dropped them", detail);
     }
 
     private int Settle(InFlightBatch batch, OutputBatch sent)

@@ -20,6 +20,7 @@ internal sealed class ClusterClient : IDisposable
     private readonly ElasticsearchClientSettings _settings;
     private readonly RequestConfiguration _bulkRequest;
     private readonly RequestConfiguration _jsonRequest;
+    private readonly TlsSettings _tls;
 
     /// <param name="options">Validated options.</param>
     /// <param name="nodes">The hosts to use instead of <c>hosts</c> (to test them one by one).</param>
@@ -31,7 +32,8 @@ internal sealed class ClusterClient : IDisposable
         var gzip = options.CompressionLevel > 0;
         var invoker = new HttpRequestInvoker((inner, _) => new ContentEncodingHandler(inner, gzip));
         _settings = new ElasticsearchClientSettings(pool, invoker);
-        Configure(_settings, options, Nodes);
+        _tls = new TlsSettings(options.Ssl);
+        Configure(_settings, options, Nodes, _tls);
         _client = new ElasticsearchClient(_settings);
         _bulkRequest = new RequestConfiguration { ContentType = "application/x-ndjson", Accept = "application/json" };
         _jsonRequest = new RequestConfiguration { ContentType = "application/json", Accept = "application/json", ParseAllHeaders = true };
@@ -96,7 +98,7 @@ internal sealed class ClusterClient : IDisposable
     /// information (never credentials: those are headers, and hosts cannot carry user info), so only the
     /// exception chain's own messages are kept.
     /// </summary>
-    private static string? Describe(Exception? ex)
+    private string? Describe(Exception? ex)
     {
         if (ex is null)
         {
@@ -104,6 +106,11 @@ internal sealed class ClusterClient : IDisposable
         }
 
         var messages = new List<string>();
+        if (Find<System.Security.Authentication.AuthenticationException>(ex) is not null && _tls.LastFailure is { } tls)
+        {
+            return "TLS handshake failed: " + tls;
+        }
+
         for (var e = ex; e is not null && messages.Count < 4; e = e.InnerException)
         {
             var first = e.Message.Split('\n', 2)[0].Trim();
@@ -116,7 +123,21 @@ internal sealed class ClusterClient : IDisposable
         return string.Join(": ", messages);
     }
 
-    private static void Configure(ElasticsearchClientSettings settings, ElasticsearchOutputOptions options, IReadOnlyList<Uri> nodes)
+    private static T? Find<T>(Exception ex)
+        where T : Exception
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    private static void Configure(ElasticsearchClientSettings settings, ElasticsearchOutputOptions options, IReadOnlyList<Uri> nodes, TlsSettings tls)
     {
         settings.RequestTimeout(options.Timeout);
         settings.PingTimeout(TimeSpan.FromTicks(Math.Min(options.Timeout.Ticks, TimeSpan.FromSeconds(5).Ticks)));
@@ -150,7 +171,6 @@ internal sealed class ClusterClient : IDisposable
             settings.GlobalHeaders(headers);
         }
 
-        var tls = new TlsSettings(options.Ssl);
         settings.ServerCertificateValidationCallback(tls.Validate);
         if (tls.LoadClientCertificate() is { } certificate)
         {

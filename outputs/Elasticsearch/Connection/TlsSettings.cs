@@ -8,13 +8,16 @@ namespace Shipper.Outputs.Elasticsearch.Connection;
 /// <summary>
 /// Turns <c>ssl.*</c> into a server certificate check and a client certificate. Verification is on by default:
 /// the chain must lead to a system root or to one of <c>certificate_authorities</c> (or match
-/// <c>ca_trusted_fingerprint</c>), and the name must match the host unless <c>verification_mode: certificate</c>.
+/// <c>ca_trusted_fingerprint</c>), and the name must match the host unless <c>verification_mode: certificate</c>
+/// (<c>strict</c> also wants the name in a subject alternative name). A refused certificate is described in
+/// <see cref="LastFailure"/>, since the TLS stack only reports that the callback said no.
 /// </summary>
 internal sealed class TlsSettings
 {
     private readonly SslOptions _options;
     private readonly X509Certificate2Collection _authorities = [];
     private readonly byte[]? _fingerprint;
+    private volatile string? _lastFailure;
 
     public TlsSettings(SslOptions options)
     {
@@ -29,6 +32,9 @@ internal sealed class TlsSettings
             _fingerprint = Convert.FromHexString(hex.Replace(":", string.Empty, StringComparison.Ordinal));
         }
     }
+
+    /// <summary>Why the last server certificate was refused (null once one is accepted).</summary>
+    public string? LastFailure => _lastFailure;
 
     /// <summary>The client certificate from <c>ssl.certificate</c>/<c>ssl.key</c>, or null.</summary>
     public X509Certificate2? LoadClientCertificate()
@@ -49,28 +55,72 @@ internal sealed class TlsSettings
     /// <summary>Decides whether the server's certificate is trusted.</summary>
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
+        var failure = Check(certificate, chain, errors);
+        if (failure is not null)
+        {
+            var host = sender is SslStream { TargetHostName: { Length: > 0 } name } ? name : "the server";
+            _lastFailure = $"the certificate of {host} {failure}";
+            return false;
+        }
+
+        _lastFailure = null;
+        return true;
+    }
+
+    /// <summary>Null when the certificate is trusted, else what is wrong with it (completing "the certificate of HOST ...").</summary>
+    private string? Check(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
         if (!_options.Enabled || _options.VerificationMode == "none")
         {
-            return true;
+            return null;
+        }
+
+        if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNotAvailable) != 0)
+        {
+            return "was not sent";
+        }
+
+        using var leaf = new X509Certificate2(certificate);
+        var chainTrusted = (errors & SslPolicyErrors.RemoteCertificateChainErrors) == 0 || MatchesFingerprint(leaf, chain) || ChainsToConfiguredAuthority(leaf, chain);
+        if (!chainTrusted)
+        {
+            var status = chain?.ChainStatus.Select(s => s.Status.ToString()).Distinct().ToArray() is { Length: > 0 } statuses ? string.Join(", ", statuses) : "chain errors";
+            return _authorities.Count == 0 && _fingerprint is null
+                ? $"is not trusted ({status}; issued by '{leaf.Issuer}'): add that CA's PEM file to ssl.certificate_authorities"
+                : $"is not trusted ({status}; issued by '{leaf.Issuer}'): it does not lead to ssl.certificate_authorities or ssl.ca_trusted_fingerprint";
         }
 
         if (_options.VerificationMode == "certificate")
         {
-            errors &= ~SslPolicyErrors.RemoteCertificateNameMismatch;
+            return null;
         }
 
-        if (errors == SslPolicyErrors.None)
+        if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
         {
-            return true;
+            return $"does not match the host name (it names {Names(leaf)}): connect by one of those names, or set ssl.verification_mode: certificate to check the chain only";
         }
 
-        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+        if (_options.VerificationMode == "strict" && leaf.Extensions[SubjectAlternativeNameOid] is null)
         {
-            return false;
+            return "has no subject alternative name, which ssl.verification_mode: strict requires";
         }
 
-        using var leaf = new X509Certificate2(certificate);
-        return MatchesFingerprint(leaf, chain) || ChainsToConfiguredAuthority(leaf, chain);
+        return null;
+    }
+
+    private const string SubjectAlternativeNameOid = "2.5.29.17";
+
+    private static string Names(X509Certificate2 leaf)
+    {
+        var names = new List<string>();
+        if (leaf.Extensions[SubjectAlternativeNameOid] is { } extension)
+        {
+            var san = new X509SubjectAlternativeNameExtension(extension.RawData);
+            names.AddRange(san.EnumerateDnsNames());
+            names.AddRange(san.EnumerateIPAddresses().Select(ip => ip.ToString()));
+        }
+
+        return names.Count > 0 ? string.Join(", ", names) : $"only '{leaf.Subject}'";
     }
 
     private bool MatchesFingerprint(X509Certificate2 leaf, X509Chain? chain)

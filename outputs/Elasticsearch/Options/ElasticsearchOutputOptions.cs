@@ -53,12 +53,13 @@ public sealed class ElasticsearchOutputOptions : IValidatable
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(90);
 
     /// <summary>
-    /// <c>max_retries</c>: accepted for Beats compatibility and otherwise ignored: the pipeline retries undelivered
-    /// events (with <c>backoff.*</c>) until they are delivered or the shipper stops, so an outage loses nothing.
-    /// A value other than the default is logged as ignored. Default 3.
+    /// <c>max_retries</c>: how many times an event that was not delivered (429, 5xx, no answer) is retried before
+    /// it is dropped, counted in <c>libbeat.output.events.dropped</c> and logged with the reason. Default -1:
+    /// retried until delivered, so an outage loses nothing while the shipper runs (Beats' default is 3; set 3 to
+    /// get its behaviour). Any negative value means the same.
     /// </summary>
     [ConfigKey("max_retries")]
-    public int MaxRetries { get; set; } = 3;
+    public int MaxRetries { get; set; } = -1;
 
     /// <summary><c>index</c>: a format string. Default <c>shipper-%{[agent.version]}-%{+yyyy.MM.dd}</c>.</summary>
     public string Index { get; set; } = "shipper-%{[agent.version]}-%{+yyyy.MM.dd}";

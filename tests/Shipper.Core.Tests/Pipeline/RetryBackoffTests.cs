@@ -86,4 +86,45 @@ public class RetryBackoffTests
         Assert.Equal(1, metrics.Value("libbeat.output.events.dropped"));
         Assert.Contains(logs.Entries, e => e.Message.Contains("scripted mapping error", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task With_max_retries_an_undelivered_event_is_tried_that_many_times_more_then_dropped_with_its_reason()
+    {
+        var output = new ScriptedOutput { MaxRetries = 2, OutcomeFor = (e, _) => e.Fields["seq"] is 0 ? EventOutcome.Retry : EventOutcome.Acknowledged };
+        var logs = new ListLoggerFactory();
+        await using var pipeline = TestPipeline.Create(output, out var metrics, logs: logs);
+        var client = pipeline.Connect(new ClientSettings());
+        pipeline.Start();
+
+        var failing = TestEvents.Numbered(0);
+        client.Publish(failing, CancellationToken.None);
+        client.Publish(TestEvents.Numbered(1), CancellationToken.None);
+        await pipeline.StopAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.Equal(3, output.TimesSent(failing));
+        Assert.Equal(1, metrics.Value("libbeat.output.events.dropped"));
+        Assert.Equal(1, metrics.Value("libbeat.output.events.acked"));
+        var warning = Assert.Single(logs.Entries, e => e.Message.Contains("gave up", StringComparison.Ordinal));
+        Assert.Contains("after 3 attempts (max_retries: 2)", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("scripted retry", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_max_retries_a_batch_whose_every_call_throws_is_dropped_after_the_last_retry()
+    {
+        var output = new ScriptedOutput { MaxRetries = 1, ThrowOnCall = _ => true };
+        var logs = new ListLoggerFactory();
+        await using var pipeline = TestPipeline.Create(output, out var metrics, logs: logs);
+        var client = pipeline.Connect(new ClientSettings());
+        pipeline.Start();
+
+        var e = TestEvents.Numbered(0);
+        client.Publish(e, CancellationToken.None);
+        var stop = await pipeline.StopAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.Equal(2, output.TimesSent(e));
+        Assert.Equal(1, metrics.Value("libbeat.output.events.dropped"));
+        Assert.Equal(0, stop.Abandoned);
+        Assert.Contains(logs.Entries, l => l.Message.Contains("scripted failure of call 1", StringComparison.Ordinal));
+    }
 }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
 
 namespace Shipper.Outputs.Elasticsearch.Tests.Server;
@@ -15,8 +16,10 @@ namespace Shipper.Outputs.Elasticsearch.Tests.Server;
 /// cluster does on the wire: the <c>X-Elastic-Product</c> header, <c>GET /</c> info, <c>_bulk</c> with NDJSON
 /// (gzipped or not) answered per item (201 created, 409 when a <c>create</c> hits an existing id, 400 for
 /// documents it refuses), composable index templates, basic and API-key authentication, and injected faults:
-/// whole-request statuses, per-item 429/503, 413 above a size, connection resets and slow answers.
-/// Its documents survive <see cref="StopAsync"/>, so a test can take the "cluster" down and bring it back.
+/// whole-request statuses, per-item 429/503, 413 above a size, connection resets and slow answers, a server
+/// that does not say it is Elasticsearch. It serves HTTPS when started with a <see cref="ServerTls"/>, and can
+/// require a client certificate. Its documents survive <see cref="StopAsync"/>, so a test can take the
+/// "cluster" down and bring it back.
 /// </summary>
 internal sealed class FakeElasticsearch : IAsyncDisposable
 {
@@ -26,17 +29,19 @@ internal sealed class FakeElasticsearch : IAsyncDisposable
     private readonly ConcurrentQueue<BulkFault> _faults = new();
     private readonly ConcurrentQueue<ReceivedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, JsonElement> _templates = new(StringComparer.Ordinal);
+    private readonly ServerTls? _tls;
     private WebApplication? _app;
     private long _autoId;
 
-    private FakeElasticsearch()
+    private FakeElasticsearch(ServerTls? tls)
     {
+        _tls = tls;
     }
 
     public int Port { get; private set; }
 
-    /// <summary><c>127.0.0.1:PORT</c>, as a <c>hosts</c> entry.</summary>
-    public string Host => $"127.0.0.1:{Port}";
+    /// <summary><c>127.0.0.1:PORT</c> as a <c>hosts</c> entry, or <c>https://127.0.0.1:PORT</c> when serving HTTPS.</summary>
+    public string Host => _tls is null ? $"127.0.0.1:{Port}" : $"https://127.0.0.1:{Port}";
 
     /// <summary>The value of <c>X-Elastic-Product</c>; null sends none (a server that is not Elasticsearch).</summary>
     public string? ProductHeader { get; set; } = "Elasticsearch";
@@ -45,6 +50,9 @@ internal sealed class FakeElasticsearch : IAsyncDisposable
 
     /// <summary>When set, requests must carry exactly this <c>Authorization</c> header value or get 401.</summary>
     public string? RequiredAuthorization { get; set; }
+
+    /// <summary>When set, every bulk request is answered with this status (an error body) without indexing anything.</summary>
+    public int? BulkStatus { get; set; }
 
     /// <summary>Bulk requests with more documents than this are answered 413 (http.max_content_length).</summary>
     public int? MaxDocumentsPerRequest { get; set; }
@@ -70,9 +78,9 @@ internal sealed class FakeElasticsearch : IAsyncDisposable
         }
     }
 
-    public static async Task<FakeElasticsearch> StartAsync()
+    public static async Task<FakeElasticsearch> StartAsync(ServerTls? tls = null)
     {
-        var server = new FakeElasticsearch();
+        var server = new FakeElasticsearch(tls);
         await server.ListenAsync(0);
         return server;
     }
@@ -112,7 +120,21 @@ internal sealed class FakeElasticsearch : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, port);
+            k.Listen(IPAddress.Loopback, port, listen =>
+            {
+                if (_tls is { } tls)
+                {
+                    listen.UseHttps(https =>
+                    {
+                        https.ServerCertificate = tls.Certificate;
+                        if (tls.RequireClientCertificate is { } check)
+                        {
+                            https.ClientCertificateMode = ClientCertificateMode.RequireCertificate;
+                            https.ClientCertificateValidation = (certificate, _, _) => check(certificate);
+                        }
+                    });
+                }
+            });
             k.Limits.MaxRequestBodySize = null;
         });
         var app = builder.Build();
@@ -134,7 +156,7 @@ internal sealed class FakeElasticsearch : IAsyncDisposable
         var method = context.Request.Method;
         var isBulk = path.EndsWith("/_bulk", StringComparison.Ordinal);
         var lines = isBulk ? Lines(body) : [];
-        Record(context.Request, wire, body, lines.Count / 2);
+        Record(context, wire, body, lines);
 
         if (RequiredAuthorization is not null && context.Request.Headers.Authorization.ToString() != RequiredAuthorization)
         {
@@ -210,6 +232,12 @@ internal sealed class FakeElasticsearch : IAsyncDisposable
 
     private async Task BulkAsync(HttpContext context, List<string> lines)
     {
+        if (BulkStatus is { } status)
+        {
+            await ErrorAsync(context, status, "unavailable_shards_exception", "injected failure of every bulk request");
+            return;
+        }
+
         _faults.TryDequeue(out var fault);
         switch (fault)
         {
@@ -295,8 +323,19 @@ internal sealed class FakeElasticsearch : IAsyncDisposable
         return new ItemResult(index, id, 201, null, null);
     }
 
-    private void Record(HttpRequest request, int wire, byte[] body, int documents)
+    private void Record(HttpContext context, int wire, byte[] body, List<string> lines)
     {
+        var request = context.Request;
+        var ids = new List<string>();
+        for (var k = 0; k + 1 < lines.Count; k += 2)
+        {
+            using var action = JsonDocument.Parse(lines[k]);
+            if (action.RootElement.TryGetProperty("create", out var create) && create.TryGetProperty("_id", out var id))
+            {
+                ids.Add(id.GetString()!);
+            }
+        }
+
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         _requests.Enqueue(new ReceivedRequest(
             request.Method,
@@ -307,7 +346,9 @@ internal sealed class FakeElasticsearch : IAsyncDisposable
             headers,
             wire,
             body.Length,
-            documents));
+            lines.Count / 2,
+            ids,
+            context.Connection.ClientCertificate?.Subject));
     }
 
     private static async Task<(int Wire, byte[] Body)> ReadBodyAsync(HttpRequest request)
