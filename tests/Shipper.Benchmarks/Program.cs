@@ -6,6 +6,8 @@ using Shipper.Benchmarks.Elasticsearch;
 //   es-e2e [events]      ships events through the pipeline into a local bulk endpoint (docs/benchmarks.md)
 //   es-endpoint PORT     that endpoint, started by es-e2e in its own process
 //   replay-vs-ausearch [events]   the replay engine against ausearch on one synthetic audit.log
+//   replay-loop [events] [rounds] the replay engine alone, repeatedly, for profilers (perf, dotnet-trace)
+//   replay-stages [events] [rounds] CPU time and allocation of each stage of the replay engine
 switch (args.FirstOrDefault())
 {
     case "es-e2e":
@@ -13,6 +15,16 @@ switch (args.FirstOrDefault())
         break;
     case "replay-vs-ausearch":
         Shipper.Benchmarks.EventStream.ReplayVersusAusearch.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+        break;
+    case "replay-loop":
+        Shipper.Benchmarks.EventStream.ReplayVersusAusearch.Loop(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
+        break;
+    case "replay-stages":
+        Shipper.Benchmarks.EventStream.ReplayVersusAusearch.Stages(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
         break;
     case "es-endpoint":
         await BulkEndpoint.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture));

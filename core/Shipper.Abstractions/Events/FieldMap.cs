@@ -17,19 +17,28 @@ namespace Shipper.Events;
 /// </summary>
 public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
 {
-    private readonly OrderedDictionary<string, object?> _entries;
+    private readonly FieldEntries _entries;
 
     /// <summary>Creates an empty map.</summary>
-    public FieldMap() => _entries = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+    public FieldMap() => _entries = new FieldEntries(0);
 
     /// <summary>Creates an empty map with room for <paramref name="capacity"/> keys.</summary>
-    public FieldMap(int capacity) => _entries = new OrderedDictionary<string, object?>(capacity, StringComparer.Ordinal);
+    public FieldMap(int capacity) => _entries = new FieldEntries(capacity);
 
     /// <summary>The number of keys at this level.</summary>
     public int Count => _entries.Count;
 
     /// <summary>The keys at this level, in insertion order.</summary>
-    public IEnumerable<string> Keys => _entries.Keys;
+    public IEnumerable<string> Keys
+    {
+        get
+        {
+            for (var i = 0; i < _entries.Count; i++)
+            {
+                yield return _entries.KeyAt(i);
+            }
+        }
+    }
 
     /// <summary>True when the map is frozen and shared: it refuses changes (see the remarks on the type).</summary>
     public bool IsReadOnly { get; private set; }
@@ -40,11 +49,11 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
     /// </summary>
     public object? this[string key]
     {
-        get => _entries[key];
+        get => _entries.TryGetValue(key, out var value) ? value : throw new KeyNotFoundException($"The key '{key}' is not in the map.");
         set
         {
             ThrowIfReadOnly();
-            _entries[key] = value;
+            _entries.Set(key, value);
         }
     }
 
@@ -52,7 +61,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
     public FieldMap Add(string key, object? value)
     {
         ThrowIfReadOnly();
-        _entries[key] = value;
+        _entries.Set(key, value);
         return this;
     }
 
@@ -69,11 +78,11 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
 
         for (var i = 0; i < _entries.Count; i++)
         {
-            var (key, value) = _entries.GetAt(i);
+            var value = _entries.ValueAt(i);
             var frozen = FreezeValue(value);
             if (!ReferenceEquals(frozen, value))
             {
-                _entries.SetAt(i, key, frozen);
+                _entries.SetValueAt(i, frozen);
             }
         }
 
@@ -85,31 +94,39 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
     /// <returns><see langword="true"/> when every segment exists (the value itself may be null).</returns>
     public bool TryGetValue(string path, out object? value)
     {
-        var map = this;
-        var start = 0;
-        while (true)
+        ArgumentNullException.ThrowIfNull(path);
+
+        // A key that itself holds dots ("a.b" stored flat) wins over walking.
+        return _entries.TryGetValue(path, out value) || TryWalk(path, out value);
+    }
+
+    private bool TryGetValue(ReadOnlySpan<char> path, out object? value) => _entries.TryGetValue(path, out value) || TryWalk(path, out value);
+
+    private bool TryWalk(ReadOnlySpan<char> path, out object? value)
+    {
+        value = null;
+        var dot = path.IndexOf('.');
+        if (dot < 0)
         {
-            var dot = path.IndexOf('.', start);
-            if (dot < 0)
-            {
-                return map._entries.TryGetValue(start == 0 ? path : path[start..], out value);
-            }
+            return false;
+        }
 
-            // A key that itself holds dots ("a.b" stored flat) wins over walking.
-            if (start == 0 && map._entries.TryGetValue(path, out value))
-            {
-                return true;
-            }
-
-            if (!map._entries.TryGetValue(path[start..dot], out var child) || child is not FieldMap next)
+        var map = this;
+        var rest = path;
+        while (dot >= 0)
+        {
+            if (!map._entries.TryGetValue(rest[..dot], out var child) || child is not FieldMap next)
             {
                 value = null;
                 return false;
             }
 
             map = next;
-            start = dot + 1;
+            rest = rest[(dot + 1)..];
+            dot = rest.IndexOf('.');
         }
+
+        return map._entries.TryGetValue(rest, out value);
     }
 
     /// <summary>
@@ -144,27 +161,37 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
     public void Put(string path, object? value)
     {
         ThrowIfReadOnly();
+        ArgumentNullException.ThrowIfNull(path);
         var map = this;
         var start = 0;
         int dot;
         while ((dot = path.IndexOf('.', start)) >= 0)
         {
-            var segment = path[start..dot];
-            if (!map._entries.TryGetValue(segment, out var child) || child is not FieldMap next)
+            var segment = path.AsSpan(start, dot - start);
+            var index = map._entries.IndexOf(segment);
+            if (index < 0 || map._entries.ValueAt(index) is not FieldMap next)
             {
                 next = new FieldMap();
-                map._entries[segment] = next;
+                map._entries.Set(segment, next);
             }
-            else
+            else if (next.IsReadOnly)
             {
-                next = map.WritableChild(segment, next);
+                next = next.WritableCopy();
+                map._entries.SetValueAt(index, next);
             }
 
             map = next;
             start = dot + 1;
         }
 
-        map._entries[start == 0 ? path : path[start..]] = value;
+        if (start == 0)
+        {
+            map._entries.Set(path, value);
+        }
+        else
+        {
+            map._entries.Set(path.AsSpan(start), value);
+        }
     }
 
     /// <summary>Removes the value at <paramref name="path"/>. Returns whether it existed.</summary>
@@ -177,13 +204,13 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
         }
 
         var last = path.LastIndexOf('.');
-        if (last < 0 || !TryGetValue(path[..last], out var found) || found is not FieldMap target)
+        if (last < 0 || !TryGetValue(path.AsSpan(0, last), out var found) || found is not FieldMap target)
         {
             return false;
         }
 
-        var key = path[(last + 1)..];
-        if (!target._entries.ContainsKey(key))
+        var key = path.AsSpan(last + 1);
+        if (target._entries.IndexOf(key) < 0)
         {
             return false;
         }
@@ -194,14 +221,21 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
         int dot;
         while ((dot = path.IndexOf('.', start)) >= 0 && dot <= last)
         {
-            var segment = path[start..dot];
-            if (!map._entries.TryGetValue(segment, out var child) || child is not FieldMap next)
+            var segment = path.AsSpan(start, dot - start);
+            var index = map._entries.IndexOf(segment);
+            if (index < 0 || map._entries.ValueAt(index) is not FieldMap next)
             {
                 // The parent was found as a flat dotted key, not by walking: remove there if it may change.
                 return !target.IsReadOnly && target._entries.Remove(key);
             }
 
-            map = map.WritableChild(segment, next);
+            if (next.IsReadOnly)
+            {
+                next = next.WritableCopy();
+                map._entries.SetValueAt(index, next);
+            }
+
+            map = next;
             start = dot + 1;
         }
 
@@ -217,15 +251,17 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
     {
         ArgumentNullException.ThrowIfNull(other);
         ThrowIfReadOnly();
-        foreach (var (key, value) in other._entries)
+        for (var i = 0; i < other._entries.Count; i++)
         {
+            var key = other._entries.KeyAt(i);
+            var value = other._entries.ValueAt(i);
             if (value is FieldMap incoming && _entries.TryGetValue(key, out var existing) && existing is FieldMap current)
             {
                 WritableChild(key, current).DeepUpdate(incoming);
             }
             else
             {
-                _entries[key] = CloneValue(value);
+                _entries.Set(key, CloneValue(value));
             }
         }
     }
@@ -234,9 +270,9 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
     public FieldMap Clone()
     {
         var copy = new FieldMap(_entries.Count);
-        foreach (var (key, value) in _entries)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            copy._entries[key] = CloneValue(value);
+            copy._entries.Append(_entries.KeyAt(i), CloneValue(_entries.ValueAt(i)));
         }
 
         return copy;
@@ -250,9 +286,29 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
     }
 
     /// <inheritdoc />
-    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _entries.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+    {
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            yield return KeyValuePair.Create(_entries.KeyAt(i), _entries.ValueAt(i));
+        }
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>The key at position <paramref name="index"/> of this level (0 ≤ index &lt; <see cref="Count"/>), for allocation-free walks.</summary>
+    public string KeyAt(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_entries.Count, nameof(index));
+        return _entries.KeyAt(index);
+    }
+
+    /// <summary>The value at position <paramref name="index"/> of this level, for allocation-free walks.</summary>
+    public object? ValueAt(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_entries.Count, nameof(index));
+        return _entries.ValueAt(index);
+    }
 
     private static object? CloneValue(object? value) => value switch
     {
@@ -279,13 +335,20 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
             return child;
         }
 
-        var copy = new FieldMap(child._entries.Count);
-        foreach (var (k, v) in child._entries)
+        var copy = child.WritableCopy();
+        _entries.Set(key, copy);
+        return copy;
+    }
+
+    /// <summary>A writable copy of this level that shares its values (nested frozen maps stay shared until written).</summary>
+    private FieldMap WritableCopy()
+    {
+        var copy = new FieldMap(_entries.Count);
+        for (var i = 0; i < _entries.Count; i++)
         {
-            copy._entries[k] = v;
+            copy._entries.Append(_entries.KeyAt(i), _entries.ValueAt(i));
         }
 
-        _entries[key] = copy;
         return copy;
     }
 

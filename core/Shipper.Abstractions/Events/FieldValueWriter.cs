@@ -39,10 +39,10 @@ public static class FieldValueWriter
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(map);
         writer.WriteStartObject();
-        foreach (var (key, value) in map)
+        for (var i = 0; i < map.Count; i++)
         {
-            writer.WritePropertyName(key);
-            WriteValue(writer, value);
+            writer.WritePropertyName(map.KeyAt(i));
+            WriteValue(writer, map.ValueAt(i));
         }
 
         writer.WriteEndObject();
@@ -93,9 +93,19 @@ public static class FieldValueWriter
     private static void WriteSequence(Utf8JsonWriter writer, IEnumerable sequence)
     {
         writer.WriteStartArray();
-        foreach (var item in sequence)
+        if (sequence is IList<object?> list)
         {
-            WriteValue(writer, item);
+            for (var i = 0; i < list.Count; i++)
+            {
+                WriteValue(writer, list[i]);
+            }
+        }
+        else
+        {
+            foreach (var item in sequence)
+            {
+                WriteValue(writer, item);
+            }
         }
 
         writer.WriteEndArray();

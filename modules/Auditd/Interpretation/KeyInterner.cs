@@ -2,44 +2,59 @@ using System.Text;
 
 namespace Shipper.Modules.Auditd.Interpretation;
 
-/// <summary>Keeps one string per field name (<c>pid</c>, <c>comm</c> …) so keys are not allocated per record. Not thread-safe.</summary>
+/// <summary>
+/// Keeps one string per field name (<c>pid</c>, <c>comm</c>, <c>subj_user</c> …) so keys are not allocated per
+/// record. Looked up by the record's own bytes in a small direct-mapped table (a name seen before costs a hash and a
+/// byte comparison, no transcoding); a collision just replaces the slot. Not thread-safe.
+/// </summary>
 internal sealed class KeyInterner
 {
-    private const int MaxEntries = 4096;
-    private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private const int Slots = 1024;
+    private const int MaxKeyBytes = 128;
 
-    public KeyInterner() => _lookup = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly byte[]?[] _bytes = new byte[Slots][];
+    private readonly string[] _texts = new string[Slots];
 
     public string Get(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> key)
     {
         var length = key.Length + (prefix.IsEmpty ? 0 : prefix.Length + 1);
-        if (length > 128)
+        if (length > MaxKeyBytes)
         {
             return prefix.IsEmpty ? Encoding.UTF8.GetString(key) : $"{Encoding.UTF8.GetString(prefix)}_{Encoding.UTF8.GetString(key)}";
         }
 
-        Span<char> chars = stackalloc char[length];
-        var written = 0;
-        if (!prefix.IsEmpty)
+        Span<byte> name = stackalloc byte[length];
+        if (prefix.IsEmpty)
         {
-            written = Encoding.UTF8.GetChars(prefix, chars);
-            chars[written++] = '_';
+            key.CopyTo(name);
+        }
+        else
+        {
+            prefix.CopyTo(name);
+            name[prefix.Length] = (byte)'_';
+            key.CopyTo(name[(prefix.Length + 1)..]);
         }
 
-        written += Encoding.UTF8.GetChars(key, chars[written..]);
-        var text = chars[..written];
-        if (_lookup.TryGetValue(text, out var cached))
+        var slot = Slot(name);
+        if (_bytes[slot] is { } known && name.SequenceEqual(known))
         {
-            return cached;
+            return _texts[slot];
         }
 
-        var created = text.ToString();
-        if (_keys.Count < MaxEntries)
+        var text = Encoding.UTF8.GetString(name);
+        _bytes[slot] = name.ToArray();
+        _texts[slot] = text;
+        return text;
+    }
+
+    private static int Slot(ReadOnlySpan<byte> name)
+    {
+        var hash = 2166136261u;
+        foreach (var b in name)
         {
-            _keys[created] = created;
+            hash = (hash ^ b) * 16777619u;
         }
 
-        return created;
+        return (int)((hash ^ (hash >> 15)) & (Slots - 1));
     }
 }

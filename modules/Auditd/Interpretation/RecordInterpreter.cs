@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Text;
 using Shipper.Modules.Auditd.Parsing;
 using Shipper.Modules.Auditd.Tables;
@@ -21,6 +20,7 @@ internal sealed class RecordInterpreter
     private static readonly string[] SelinuxParts = ["_user", "_role", "_domain", "_level", "_category"];
 
     private readonly KeyInterner _keys = new();
+    private readonly ValueInterner _values = new();
 
     /// <summary>Reads <paramref name="body"/> of a record of <paramref name="type"/> into <paramref name="into"/>; rule keys go to <paramref name="tags"/>.</summary>
     /// <returns>False when the body was malformed (a value's closing quote was missing).</returns>
@@ -50,7 +50,7 @@ internal sealed class RecordInterpreter
 
                     break;
                 case "arch":
-                    if (uint.TryParse(Encoding.ASCII.GetString(value), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out arch)
+                    if (Utf8Parser.TryParse(value, out arch, out var hexDigits, 'x') && hexDigits == value.Length
                         && ArchTable.TryGetMachineName(arch, out var machine))
                     {
                         into.TryAdd(key, machine);
@@ -114,7 +114,7 @@ internal sealed class RecordInterpreter
                 continue;
             }
 
-            into.TryAdd(key, Encoding.UTF8.GetString(value));
+            into.TryAdd(key, _values.Get(value));
         }
 
         return !reader.Malformed;

@@ -2,9 +2,15 @@ using Shipper.Modules.Auditd.Parsing;
 
 namespace Shipper.Modules.Auditd.Normalization;
 
-/// <summary>One event's records combined (the intermediate form between records and the document). Not thread-safe.</summary>
+/// <summary>
+/// One event's records combined (the intermediate form between records and the document). One instance is reused
+/// for every event of a coalescer (<see cref="Reset"/>), so its dictionaries keep their capacity instead of growing
+/// again for each event; the document builder copies what it keeps. Not thread-safe.
+/// </summary>
 internal sealed class CoalescedEvent
 {
+    private readonly List<Dictionary<string, string>> _sparePaths = [];
+
     public ushort Type { get; set; }
 
     public uint Sequence { get; set; }
@@ -84,6 +90,61 @@ internal sealed class CoalescedEvent
 
     public List<string> Warnings { get; } = [];
 
+    /// <summary>An empty dictionary for one more PATH record, added to <see cref="Paths"/> (reused across events).</summary>
+    public Dictionary<string, string> AddPath()
+    {
+        Dictionary<string, string> path;
+        if (_sparePaths.Count > 0)
+        {
+            path = _sparePaths[^1];
+            _sparePaths.RemoveAt(_sparePaths.Count - 1);
+        }
+        else
+        {
+            path = new Dictionary<string, string>(16, StringComparer.Ordinal);
+        }
+
+        Paths.Add(path);
+        return path;
+    }
+
+    /// <summary>Empties every field for the next event, keeping the dictionaries' capacity.</summary>
+    public void Reset(uint sequence, AuditTimestamp timestamp)
+    {
+        Type = 0;
+        Sequence = sequence;
+        Timestamp = timestamp;
+        Result = "unknown";
+        Session = null;
+        Tags.Clear();
+        Data.Clear();
+        UserIds.Clear();
+        UserNames.Clear();
+        UserSelinux.Clear();
+        foreach (var path in Paths)
+        {
+            path.Clear();
+            _sparePaths.Add(path);
+        }
+
+        Paths.Clear();
+        Args = null;
+        ActorPrimary = ActorSecondary = Action = ObjectType = ObjectPrimary = ObjectSecondary = How = null;
+        File = null;
+        Source = Destination = null;
+        Direction = null;
+        ProcessPid = ProcessPpid = ProcessTitle = ProcessName = ProcessExecutable = ProcessCwd = null;
+        CapabilitiesEffective = CapabilitiesPermitted = null;
+        EcsCategories.Clear();
+        EcsTypes.Clear();
+        EcsUser.Clear();
+        EcsEffective.Clear();
+        EcsTarget.Clear();
+        EcsChanges.Clear();
+        EcsGroup.Clear();
+        Warnings.Clear();
+    }
+
     internal sealed class FileInfoFields
     {
         public string? Path { get; set; }
@@ -122,6 +183,13 @@ internal sealed class CoalescedEvent
 
         /// <summary>True when the value was the unset id: the entity is known to be nobody.</summary>
         public bool Unset { get; private set; }
+
+        public void Clear()
+        {
+            Id = null;
+            Name = null;
+            Unset = false;
+        }
 
         /// <summary>
         /// Sets the entity from an actor or field value: a number is an id, other text a name; <c>unset</c> and the

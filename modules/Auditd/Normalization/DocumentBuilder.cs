@@ -128,13 +128,13 @@ internal static class DocumentBuilder
         {
             if (id != "unset")
             {
-                user.Put(UserPrefix(key) + "id", id);
+                user.Put(UserPath(key).Id, id);
             }
         }
 
         foreach (var (key, name) in e.UserNames)
         {
-            user.Put(UserPrefix(key) + "name", name);
+            user.Put(UserPath(key).Name, name);
         }
 
         if (e.UserSelinux.Count > 0 && user.Count > 0)
@@ -168,6 +168,20 @@ internal static class DocumentBuilder
         "auid" => "audit.",
         _ => key + ".",
     };
+
+    /// <summary>The id and name paths under <c>user</c> for an id field; the usual ones are made once.</summary>
+    private static (string Id, string Name) UserPath(string key) =>
+        UserPaths.TryGetValue(key, out var paths) ? paths : (UserPrefix(key) + "id", UserPrefix(key) + "name");
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, (string Id, string Name)> UserPaths =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
+            ((string[])["uid", "gid", "euid", "egid", "suid", "sgid", "fsuid", "fsgid", "auid", "ouid", "ogid", "old-auid", "inode_uid", "inode_gid", "new-auid", "old-uid", "new-uid"])
+                .Select(key => KeyValuePair.Create(key, (UserPrefix(key) + "id", UserPrefix(key) + "name"))),
+            StringComparer.Ordinal);
+
+    /// <summary>The ECS entities and their <c>.id</c>/<c>.name</c> paths, made once.</summary>
+    private static readonly (string Id, string Name)[] EntityPaths =
+        [("user.id", "user.name"), ("user.effective.id", "user.effective.name"), ("user.target.id", "user.target.name"), ("user.changes.id", "user.changes.name"), ("group.id", "group.name")];
 
     private static void AddProcess(CoalescedEvent e, FieldMap fields)
     {
@@ -257,35 +271,34 @@ internal static class DocumentBuilder
 
     private static void AddEcsEntities(CoalescedEvent e, FieldMap fields, bool related)
     {
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        SetEntity(fields, "user", e.EcsUser, names);
-        SetEntity(fields, "user.effective", e.EcsEffective, names);
-        SetEntity(fields, "user.target", e.EcsTarget, names);
-        SetEntity(fields, "user.changes", e.EcsChanges, names);
-        SetEntity(fields, "group", e.EcsGroup, null);
-        if (related && names.Count > 0)
+        var names = related ? new SortedSet<string>(StringComparer.Ordinal) : null;
+        SetEntity(fields, EntityPaths[0], e.EcsUser, names);
+        SetEntity(fields, EntityPaths[1], e.EcsEffective, names);
+        SetEntity(fields, EntityPaths[2], e.EcsTarget, names);
+        SetEntity(fields, EntityPaths[3], e.EcsChanges, names);
+        SetEntity(fields, EntityPaths[4], e.EcsGroup, null);
+        if (names is { Count: > 0 })
         {
             fields.Put("related.user", names.ToList<object?>());
         }
 
         // user.effective that says the same as user is left out.
-        foreach (var suffix in (string[])[".id", ".name"])
+        if (SameValue(fields, "user.id", "user.effective.id") || SameValue(fields, "user.name", "user.effective.name"))
         {
-            if (fields.GetValueOrDefault("user" + suffix) is string value && fields.GetValueOrDefault("user.effective" + suffix) is string effective && value == effective)
-            {
-                fields.Remove("user.effective");
-                break;
-            }
+            fields.Remove("user.effective");
         }
     }
 
-    private static void SetEntity(FieldMap fields, string key, CoalescedEvent.EcsEntity entity, SortedSet<string>? names)
+    private static bool SameValue(FieldMap fields, string path, string other) =>
+        fields.GetValueOrDefault(path) is string value && fields.GetValueOrDefault(other) is string otherValue && value == otherValue;
+
+    private static void SetEntity(FieldMap fields, (string Id, string Name) path, CoalescedEvent.EcsEntity entity, SortedSet<string>? names)
     {
         if (entity.Unset)
         {
             // The acting user is known to be nobody (an unset audit uid): what the ids said about user is dropped.
-            fields.Remove(key + ".id");
-            fields.Remove(key + ".name");
+            fields.Remove(path.Id);
+            fields.Remove(path.Name);
             return;
         }
 
@@ -296,21 +309,21 @@ internal static class DocumentBuilder
 
         if (entity.Id is not null)
         {
-            fields.Put(key + ".id", entity.Id);
+            fields.Put(path.Id, entity.Id);
         }
         else
         {
-            fields.Remove(key + ".id");
+            fields.Remove(path.Id);
         }
 
         if (entity.Name is not null)
         {
-            fields.Put(key + ".name", entity.Name);
+            fields.Put(path.Name, entity.Name);
             names?.Add(entity.Name);
         }
         else
         {
-            fields.Remove(key + ".name");
+            fields.Remove(path.Name);
         }
     }
 

@@ -14,11 +14,14 @@ namespace Shipper.Modules.Auditd.Normalization;
 internal sealed class EventCoalescer
 {
     private readonly RecordInterpreter _interpreter = new();
-    private readonly Dictionary<string, string> _scratch = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _scratch = new(64, StringComparer.Ordinal);
+    private readonly CoalescedEvent _result = new();
 
+    /// <summary>Combines the records. The result is reused: it is valid until the next call.</summary>
     public CoalescedEvent Coalesce(AssembledEvent assembled)
     {
-        var result = new CoalescedEvent { Sequence = assembled.Serial, Timestamp = assembled.Timestamp };
+        var result = _result;
+        result.Reset(assembled.Serial, assembled.Timestamp);
         var main = MainRecord(assembled);
         result.Type = assembled.Count > 1 && assembled.TypeAt(0) != RecordTypes.Syscall ? assembled.TypeAt(0) : assembled.TypeAt(main);
         ReadMain(assembled, main, result);
@@ -36,9 +39,7 @@ internal sealed class EventCoalescer
                 case RecordTypes.Eoe:
                     break;
                 case RecordTypes.Path:
-                    var path = new Dictionary<string, string>(StringComparer.Ordinal);
-                    Read(assembled, i, path, result);
-                    result.Paths.Add(path);
+                    Read(assembled, i, result.AddPath(), result);
                     break;
                 case RecordTypes.Sockaddr:
                     AddSockaddr(assembled, i, result);

@@ -43,11 +43,11 @@ internal sealed class Summarizer(NormalizationTable table)
             e.ObjectSecondary = e.Data.GetValueOrDefault("socket_port");
         }
 
-        Pick(e, rule.SubjectPrimary, v => e.ActorPrimary = v, "subject primary");
-        Pick(e, rule.SubjectSecondary, v => e.ActorSecondary = v, "subject secondary");
-        Pick(e, rule.ObjectPrimary, v => e.ObjectPrimary = v, "object primary");
-        Pick(e, rule.ObjectSecondary, v => e.ObjectSecondary = v, "object secondary");
-        Pick(e, rule.How, v => e.How = v, "how");
+        e.ActorPrimary = Pick(e, rule.SubjectPrimary, "subject primary") ?? e.ActorPrimary;
+        e.ActorSecondary = Pick(e, rule.SubjectSecondary, "subject secondary") ?? e.ActorSecondary;
+        e.ObjectPrimary = Pick(e, rule.ObjectPrimary, "object primary") ?? e.ObjectPrimary;
+        e.ObjectSecondary = Pick(e, rule.ObjectSecondary, "object secondary") ?? e.ObjectSecondary;
+        e.How = Pick(e, rule.How, "how") ?? e.How;
         if (e.Source is null && rule.SourceIp.Length > 0)
         {
             foreach (var key in rule.SourceIp)
@@ -104,9 +104,13 @@ internal sealed class Summarizer(NormalizationTable table)
         }
 
         e.How = exe;
-        if (InterpreterPrefixes.Any(p => exe.StartsWith(p, StringComparison.Ordinal)) && e.Data.TryGetValue("comm", out var comm))
+        foreach (var prefix in InterpreterPrefixes)
         {
-            e.How = comm;
+            if (exe.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                e.How = e.Data.GetValueOrDefault("comm") ?? exe;
+                break;
+            }
         }
     }
 
@@ -156,23 +160,24 @@ internal sealed class Summarizer(NormalizationTable table)
         e.File = file;
     }
 
-    private static void Pick(CoalescedEvent e, string[] keys, Action<string> set, string what)
+    /// <summary>The value of the first of <paramref name="keys"/> the event has; null (and a warning) when none.</summary>
+    private static string? Pick(CoalescedEvent e, string[] keys, string what)
     {
         if (keys.Length == 0)
         {
-            return;
+            return null;
         }
 
         foreach (var key in keys)
         {
             if (e.Data.TryGetValue(key, out var value) || e.UserIds.TryGetValue(key, out value))
             {
-                set(value);
-                return;
+                return value;
             }
         }
 
         e.Warnings.Add($"failed to set {what} using keys=[{string.Join(' ', keys)}] because they were not found");
+        return null;
     }
 
     private static string? Read(CoalescedEvent e, string from) => from switch

@@ -29,6 +29,77 @@ public static class ReplayVersusAusearch
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ausearch --format csv:   {ausearchCsv.TotalSeconds:N2} s, {records / ausearchCsv.TotalSeconds:N0} records/s (shipper is {ausearchCsv / shipper:N1}x faster)"));
     }
 
+    /// <summary>Replays one synthetic file <paramref name="rounds"/> times, printing each round's rate.</summary>
+    public static void Loop(int events, int rounds)
+    {
+        var path = AuditLogGenerator.Write(Path.Combine(Path.GetTempPath(), "shipper-bench-replay.log"), events);
+        var records = File.ReadLines(path).Count();
+        for (var i = 0; i < rounds; i++)
+        {
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            var collections = GC.CollectionCount(0);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            Replay(path);
+            var elapsed = clock.Elapsed;
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {i}: {elapsed.TotalSeconds:N3} s (cpu {cpu.TotalSeconds:N3} s), {records / elapsed.TotalSeconds:N0} records/s, {events / elapsed.TotalSeconds:N0} events/s, {allocated / (double)events:N0} B/event, {GC.CollectionCount(0) - collections} gen0 GCs"));
+        }
+    }
+
+    /// <summary>CPU time of each stage alone on one file: parse, + reassemble, + normalise, + NDJSON.</summary>
+    public static void Stages(int events, int rounds)
+    {
+        var path = AuditLogGenerator.Write(Path.Combine(Path.GetTempPath(), "shipper-bench-replay.log"), events);
+        var log = File.ReadAllBytes(path);
+        var normalizer = new AuditEventNormalizer(NormalizerOptions.From(new Shipper.Modules.Auditd.AuditdOptions()));
+        using var writer = new Utf8JsonWriter(Stream.Null, FieldValueWriter.CompactOptions);
+        for (var i = 0; i < rounds; i++)
+        {
+            Time("parse", events, () => LogLineReader.ReadLines(new MemoryStream(log, false), line => Shipper.Modules.Auditd.Parsing.AuditRecordParser.ParseLogLine(line, out _)));
+            Time("+reassemble", events, () => Reassemble(log, e => e.Dispose()));
+            Time("+normalise", events, () => Reassemble(log, e => { using (e) { normalizer.Normalize(e); } }));
+            Time("+ndjson", events, () => Reassemble(log, e =>
+            {
+                using (e)
+                {
+                    normalizer.Normalize(e).WriteJson(writer);
+                    writer.Flush();
+                    writer.Reset();
+                }
+            }));
+        }
+    }
+
+    private static void Reassemble(byte[] log, Action<AssembledEvent> sink)
+    {
+        var reassembler = new Reassembler(new ReassemblerOptions(), ReassemblerMode.Log, new DelegateSink(sink), new ReassemblerCounters());
+        LogLineReader.ReadLines(new MemoryStream(log, false), line =>
+        {
+            if (Shipper.Modules.Auditd.Parsing.AuditRecordParser.ParseLogLine(line, out var record) == Shipper.Modules.Auditd.Parsing.RecordParseStatus.Ok)
+            {
+                reassembler.Add(record, line, 0);
+            }
+        });
+        reassembler.Flush();
+    }
+
+    private static void Time(string stage, int events, Action action)
+    {
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        action();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage,-12} cpu {cpu.TotalMicroseconds / events,6:N2} µs/event, {allocated / (double)events,8:N0} B/event"));
+    }
+
+    private sealed class DelegateSink(Action<AssembledEvent> sink) : IAssembledEventSink
+    {
+        public void OnEvent(AssembledEvent assembled) => sink(assembled);
+    }
+
     private static void Replay(string path)
     {
         using var output = File.OpenWrite("/dev/null");

@@ -118,4 +118,50 @@ public class FieldMapTests
         Assert.False(copy.IsReadOnly);
         Assert.False(frozen.ContainsPath("b"));
     }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(40)]
+    public void KeysKeepTheirInsertionOrderThroughRemovalsAndReplacements(int keys)
+    {
+        var map = new FieldMap();
+        var expected = new List<string>();
+        for (var i = 0; i < keys; i++)
+        {
+            // Keys built at run time, so lookups cannot rely on the same string instance.
+            map.Add(string.Concat("key", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), i);
+            expected.Add($"key{i}");
+        }
+
+        Assert.True(map.Remove("key0"));
+        Assert.True(map.Remove($"key{keys / 2}"));
+        expected.Remove("key0");
+        expected.Remove($"key{keys / 2}");
+        map["key1"] = "replaced";
+        map.Add("late", true);
+        expected.Add("late");
+
+        Assert.Equal(expected, map.Keys);
+        Assert.Equal("replaced", map.GetValueOrDefault("key1"));
+        Assert.Equal(keys - 1, map.GetValueOrDefault($"key{keys - 1}"));
+        Assert.False(map.ContainsPath("key0"));
+        Assert.Equal(expected.Count, map.Count);
+        Assert.Equal(expected, Enumerable.Range(0, map.Count).Select(map.KeyAt));
+    }
+
+    [Fact]
+    public void PathsWalkMapsThatHaveGrownPastASmallSize()
+    {
+        var map = new FieldMap();
+        for (var i = 0; i < 30; i++)
+        {
+            map.Put($"data.field{i}.value", i);
+        }
+
+        Assert.Equal(29, map.GetValueOrDefault("data.field29.value"));
+        Assert.True(map.Remove("data.field7.value"));
+        Assert.False(map.ContainsPath("data.field7.value"));
+        Assert.True(map.ContainsPath("data.field7"));
+        Assert.Equal(8, map.GetValueOrDefault("data.field8.value"));
+    }
 }
