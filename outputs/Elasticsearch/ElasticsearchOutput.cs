@@ -156,7 +156,7 @@ internal sealed class ElasticsearchOutput : IOutput
         var response = await PostAsync(body, cancellationToken).ConfigureAwait(false);
         if (!response.Answered)
         {
-            FailUnanswered(batch, items, "Elasticsearch did not answer: " + response.Failure);
+            FailUnanswered(batch, items, response.NotElasticsearch ? response.Failure! : "Elasticsearch did not answer: " + response.Failure);
             return;
         }
 

@@ -42,7 +42,7 @@ public sealed class ElasticsearchOutputFactory : IOutputFactory
             logger.LogWarning("output.elasticsearch: SSL/TLS verification is disabled (ssl.verification_mode: none): any server can pose as the cluster and read the events; use it for tests only");
         }
 
-        var client = new ClusterClient(options);
+        var client = new ClusterClient(options, logger: logger);
         var output = new ElasticsearchOutput(options, client, selector, setup.Template.Enabled ? template : null, setup.Template.Overwrite, metrics, logger);
         return new BuiltOutput(output, template, setup.Template);
     }

@@ -2,40 +2,49 @@ using System.Collections.Specialized;
 using System.Text;
 using Elastic.Clients.Elasticsearch;
 using Elastic.Transport;
+using Microsoft.Extensions.Logging;
 using Shipper.Outputs.Elasticsearch.Options;
 
 namespace Shipper.Outputs.Elasticsearch.Connection;
 
 /// <summary>
 /// The connection to the cluster: an <see cref="ElasticsearchClient"/> whose transport load-balances over the
-/// hosts (round robin; a host that fails is taken out and retried later, with a growing dead time) and checks
-/// the <c>X-Elastic-Product</c> header. Requests go through the transport as raw bytes so bulk bodies are
+/// hosts (round robin; a host that fails is taken out and retried later, with a growing dead time). Every
+/// successful answer must carry <c>X-Elastic-Product: Elasticsearch</c>, as Elastic's clients demand: one that
+/// does not is turned into a failure without an answer (so the events are retried, not acknowledged), its host
+/// is taken out like a host that failed, and it is logged once per host. Requests go through the transport as raw bytes so bulk bodies are
 /// written once, by the output. The transport does not retry a request on another host more than once per
 /// host and never retries an answered request: retrying is the pipeline's job. Thread-safe.
 /// </summary>
 internal sealed class ClusterClient : IDisposable
 {
+    private const string ProductHeader = "X-Elastic-Product";
     private const string BulkPath = "_bulk?filter_path=errors,items.*.error,items.*.status";
     private readonly ElasticsearchClient _client;
     private readonly ElasticsearchClientSettings _settings;
     private readonly RequestConfiguration _bulkRequest;
     private readonly RequestConfiguration _jsonRequest;
     private readonly TlsSettings _tls;
+    private readonly ProductCheckLog _productLog;
+    private readonly NodePool _pool;
 
     /// <param name="options">Validated options.</param>
     /// <param name="nodes">The hosts to use instead of <c>hosts</c> (to test them one by one).</param>
-    public ClusterClient(ElasticsearchOutputOptions options, IReadOnlyList<Uri>? nodes = null)
+    /// <param name="logger">Where a host that is not Elasticsearch is reported; null for none.</param>
+    public ClusterClient(ElasticsearchOutputOptions options, IReadOnlyList<Uri>? nodes = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Nodes = nodes ?? [.. options.Hosts.Select(h => HostAddress.TryParse(h, options.DefaultProtocol, options.Path, out var uri, out _) ? uri : throw new InvalidOperationException("hosts were not validated"))];
         NodePool pool = Nodes.Count == 1 ? new SingleNodePool(Nodes[0]) : new StaticNodePool(Nodes, randomize: false);
+        _pool = pool;
         var gzip = options.CompressionLevel > 0;
         var invoker = new HttpRequestInvoker((inner, _) => new ContentEncodingHandler(inner, gzip));
         _settings = new ElasticsearchClientSettings(pool, invoker);
         _tls = new TlsSettings(options.Ssl);
+        _productLog = new ProductCheckLog(logger);
         Configure(_settings, options, Nodes, _tls);
         _client = new ElasticsearchClient(_settings);
-        _bulkRequest = new RequestConfiguration { ContentType = "application/x-ndjson", Accept = "application/json" };
+        _bulkRequest = new RequestConfiguration { ContentType = "application/x-ndjson", Accept = "application/json", ResponseHeadersToParse = new HeadersList(ProductHeader) };
         _jsonRequest = new RequestConfiguration { ContentType = "application/json", Accept = "application/json", ParseAllHeaders = true };
     }
 
@@ -74,7 +83,36 @@ internal sealed class ClusterClient : IDisposable
             return new ClusterResponse(null, [], Describe(details.OriginalException) ?? "no response", Empty);
         }
 
-        return new ClusterResponse(status, response.Body ?? [], null, Headers(details));
+        var headers = Headers(details);
+        if (status is >= 200 and < 300 && details.Uri is { } uri)
+        {
+            var host = uri.GetLeftPart(UriPartial.Authority);
+            if (!headers.TryGetValue(ProductHeader, out var product) || product != "Elasticsearch")
+            {
+                var reason = $"{host} is not Elasticsearch: it answered {method} /{path.Split('?')[0]} with HTTP {status} but without the '{ProductHeader}: Elasticsearch' header"
+                    + (product is null ? string.Empty : $" (it says '{product}')");
+                TakeOut(uri);
+                _productLog.Refused(host, reason);
+                return new ClusterResponse(null, [], reason, headers) { NotElasticsearch = true };
+            }
+
+            _productLog.Confirmed(host);
+        }
+
+        return new ClusterResponse(status, response.Body ?? [], null, headers);
+    }
+
+    /// <summary>Takes the host out of rotation like one that failed: for 1s, doubling with each failure up to 60s.</summary>
+    private void TakeOut(Uri uri)
+    {
+        foreach (var node in _pool.Nodes)
+        {
+            if (Uri.Compare(node.Uri, uri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                var seconds = Math.Min(60, Math.Pow(2, Math.Min(node.FailedAttempts, 6)));
+                node.MarkDead(DateTimeOffset.UtcNow.AddSeconds(seconds));
+            }
+        }
     }
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
@@ -82,7 +120,7 @@ internal sealed class ClusterClient : IDisposable
     private static Dictionary<string, string> Headers(ApiCallDetails details)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in new[] { "X-Elastic-Product", "Content-Type" })
+        foreach (var name in new[] { ProductHeader, "Content-Type" })
         {
             if (details.TryGetHeader(name, out var values))
             {

@@ -12,6 +12,13 @@ internal static class ClusterProbe
     {
         await report.WriteLineAsync($"elasticsearch: {node}").ConfigureAwait(false);
         var response = await client.JsonAsync(Elastic.Transport.HttpMethod.GET, string.Empty, null, cancellationToken).ConfigureAwait(false);
+        if (response.NotElasticsearch)
+        {
+            await report.WriteLineAsync("  connection... OK").ConfigureAwait(false);
+            await report.WriteLineAsync($"  product... ERROR {response.Failure}").ConfigureAwait(false);
+            return false;
+        }
+
         if (!response.Answered)
         {
             await report.WriteLineAsync($"  connection... ERROR {response.Failure}").ConfigureAwait(false);
@@ -22,12 +29,6 @@ internal static class ClusterProbe
         if (!response.IsSuccess)
         {
             await report.WriteLineAsync($"  talk to server... ERROR {ClusterException.From("GET /", response).Message}").ConfigureAwait(false);
-            return false;
-        }
-
-        if (!response.Headers.TryGetValue("X-Elastic-Product", out var product) || product != "Elasticsearch")
-        {
-            await report.WriteLineAsync("  product... ERROR the server is not Elasticsearch: its answer has no 'X-Elastic-Product: Elasticsearch' header").ConfigureAwait(false);
             return false;
         }
 

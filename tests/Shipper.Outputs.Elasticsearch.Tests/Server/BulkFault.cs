@@ -15,6 +15,9 @@ internal abstract record BulkFault
     /// <summary>Answers every <paramref name="Every"/>-th item (1-based position) with 429 instead of indexing it.</summary>
     public sealed record ItemsTooMany(int Every) : BulkFault;
 
+    /// <summary>Indexes and answers normally but without the <c>X-Elastic-Product</c> header (a proxy or another product in the way).</summary>
+    public sealed record WithoutProductHeader : BulkFault;
+
     /// <summary>Answers every <paramref name="Every"/>-th item with a 503 item status (a shard not available).</summary>
     public sealed record ItemsUnavailable(int Every) : BulkFault;
 }

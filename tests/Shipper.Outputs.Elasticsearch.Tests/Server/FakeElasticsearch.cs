@@ -278,6 +278,9 @@ internal sealed class FakeElasticsearch : IAsyncDisposable
             case BulkFault.Slow slow:
                 await Task.Delay(slow.Delay);
                 break;
+            case BulkFault.WithoutProductHeader:
+                context.Response.Headers.Remove("X-Elastic-Product");
+                break;
         }
 
         await JsonAsync(context, 200, new { errors, took = 3, items });
