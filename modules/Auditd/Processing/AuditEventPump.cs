@@ -15,10 +15,11 @@ namespace Shipper.Modules.Auditd.Processing;
 /// is full) is dropped whole and counted in <c>auditd.userspace_lost</c>; records are never dropped one by one.
 /// Otherwise a full queue makes the receive thread wait, which is the kernel's backlog doing its job.
 /// The queue is large on purpose: the kernel waits only a tenth of a second for room in a full daemon socket before
-/// it gives up on a record (kauditd's send timeout), so a receive thread that waits on a worker held up by the
-/// output (a file sync, a slow batch) loses events even under <c>backpressure_strategy: none</c>. 32,768 events
-/// (about 40 MiB of pooled record buffers when full) absorb such stalls; the <c>auditd-storm</c> harness showed
-/// 8–12 % of a 100,000-event storm lost with 4,096 and 0–3 % with a larger queue (docs/benchmarks.md).
+/// it gives up on a record (kauditd's send timeout, HZ/10), so a receive thread that waits on a worker held up by
+/// the output (a file sync, a slow batch) loses events even under <c>backpressure_strategy: none</c>. 32,768 events
+/// (about 40 MiB of pooled record buffers when full) absorb such stalls. In the <c>auditd-storm</c> harness
+/// (docs/benchmarks.md) 4,096 lost 8–12 % of a 100,000-event storm and the larger queue 0–15 % (3 % typical): other
+/// pauses of the receive thread (GC suspensions on a loaded machine) still lose events there.
 /// <c>auditd.event_queue_peak</c> reports the deepest the queue has been.
 /// Disposing flushes what is being assembled and waits for the worker to publish it.
 /// </summary>
