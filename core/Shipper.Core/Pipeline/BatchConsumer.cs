@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Shipper.Core.Options;
@@ -80,7 +81,8 @@ internal sealed class BatchConsumer : IDisposable
                 }
 
                 await FillAsync(cancellationToken).ConfigureAwait(false);
-                var batch = new InFlightBatch([.. _buffer], Math.Max(1, _time.GetTimestamp()));
+                var batch = _acks.Rent();
+                batch.Load(CollectionsMarshal.AsSpan(_buffer), Math.Max(1, _time.GetTimestamp()));
                 _buffer.Clear();
                 _acks.Add(batch);
                 _dispatch.Writer.TryWrite(batch);

@@ -6,28 +6,25 @@ namespace Shipper.Core.Pipeline;
 /// <summary>
 /// A batch taken from the queue, from dispatch until every event in it is settled. Each attempt sends only
 /// the events not yet settled. Owned by one worker at a time; <see cref="Done"/> is read by the ACK loop.
+/// Instances and their arrays are reused: the ACK loop hands a released batch back (<see cref="Reset"/>) and
+/// the consumer reloads it (<see cref="Load"/>), so a steady stream of batches allocates nothing.
 /// </summary>
 internal sealed class InFlightBatch
 {
-    private readonly Event[] _events;
-    private readonly bool[] _settled;
+    private readonly OutputBatch _sent = new();
+    private Event[] _events = [];
+    private bool[] _settled = [];
+    private Event[] _resend = [];
     private int[] _sentIndexes = [];
+    private bool _partial;
 
-    public InFlightBatch(Event[] events, long dispatchedAt)
-    {
-        _events = events;
-        _settled = new bool[events.Length];
-        Remaining = events.Length;
-        DispatchedAt = dispatchedAt;
-    }
-
-    public int Count => _events.Length;
+    public int Count { get; private set; }
 
     /// <summary>Events not yet acknowledged, reported duplicate or dropped.</summary>
     public int Remaining { get; private set; }
 
     /// <summary>When the batch left the queue (a <see cref="TimeProvider"/> timestamp, never 0).</summary>
-    public long DispatchedAt { get; }
+    public long DispatchedAt { get; private set; }
 
     /// <summary>How many times the batch has been handed to the output.</summary>
     public int Attempts { get; private set; }
@@ -38,38 +35,78 @@ internal sealed class InFlightBatch
     /// <summary>Set by the ACK loop once the worker is finished with the batch.</summary>
     public bool Done { get; set; }
 
+    /// <summary>Fills the batch with <paramref name="events"/> (copied), none settled.</summary>
+    public void Load(ReadOnlySpan<Event> events, long dispatchedAt)
+    {
+        var count = events.Length;
+        if (_events.Length < count)
+        {
+            _events = new Event[count];
+            _settled = new bool[count];
+        }
+        else
+        {
+            Array.Clear(_settled, 0, count);
+        }
+
+        events.CopyTo(_events);
+        Count = count;
+        Remaining = count;
+        DispatchedAt = dispatchedAt;
+        Attempts = 0;
+        Retrying = false;
+        Done = false;
+        _partial = false;
+    }
+
     /// <summary>The events to send now, in queue order: all of them first, then only the unsettled ones.</summary>
     public OutputBatch NextAttempt()
     {
         Attempts++;
-        if (Remaining == _events.Length)
+        _partial = Remaining != Count;
+        if (!_partial)
         {
-            _sentIndexes = [];
-            return new OutputBatch(_events);
+            _sent.Load(_events, Count);
+            return _sent;
         }
 
-        var events = new Event[Remaining];
-        _sentIndexes = new int[Remaining];
-        for (int i = 0, j = 0; i < _events.Length; i++)
+        if (_resend.Length < Remaining)
+        {
+            _resend = new Event[Count];
+            _sentIndexes = new int[Count];
+        }
+
+        for (int i = 0, j = 0; i < Count; i++)
         {
             if (!_settled[i])
             {
-                events[j] = _events[i];
+                _resend[j] = _events[i];
                 _sentIndexes[j++] = i;
             }
         }
 
-        return new OutputBatch(events);
+        _sent.Load(_resend, Remaining);
+        return _sent;
     }
 
     /// <summary>Marks the event at <paramref name="sentIndex"/> of the last attempt as settled.</summary>
     public void Settle(int sentIndex)
     {
-        var index = _sentIndexes.Length == 0 ? sentIndex : _sentIndexes[sentIndex];
+        var index = _partial ? _sentIndexes[sentIndex] : sentIndex;
         if (!_settled[index])
         {
             _settled[index] = true;
             Remaining--;
         }
+    }
+
+    /// <summary>Drops every reference to events, so a batch waiting for reuse keeps none alive.</summary>
+    public void Reset()
+    {
+        _sent.Clear();
+        Array.Clear(_events, 0, Count);
+        Array.Clear(_resend);
+        Count = 0;
+        Remaining = 0;
     }
 }

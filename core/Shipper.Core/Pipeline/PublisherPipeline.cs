@@ -46,7 +46,7 @@ public sealed class PublisherPipeline : IAsyncDisposable
         _logger = loggers.CreateLogger("Shipper.Pipeline");
         _queue = new EventQueue(settings.Queue.Events);
         _counters = new PipelineCounters(metrics, () => _queue.Used, _queue.Capacity);
-        _acks = new AckLoop(_queue, _counters);
+        _acks = new AckLoop(_queue, _counters, spares: Math.Max(1, output.Workers) + 2);
         _monitor = new BackpressureMonitor(_queue.Capacity, settings.BlockedThreshold, _time, () => _queue.Used, () => _acks.OldestDispatch);
         _queue.LevelChanged = _monitor.OnQueueLevel;
         _acks.OldestChanged = _monitor.Evaluate;

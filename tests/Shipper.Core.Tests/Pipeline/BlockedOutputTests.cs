@@ -5,6 +5,7 @@ using Shipper.Testing;
 namespace Shipper.Core.Tests.Pipeline;
 
 /// <summary>An output that never acknowledges must cost a bounded queue, never growing memory.</summary>
+[Collection(MemoryMeasuring.Name)]
 public class BlockedOutputTests
 {
     private const int Capacity = 64;
