@@ -13,6 +13,8 @@ internal static unsafe partial class NativeMethods
     public const int SoRcvbuf = 8;
     public const int SoRcvtimeo = 20;
     public const int SoRcvbufforce = 33;
+    public const int SolNetlink = 270;
+    public const int NetlinkNoEnobufs = 5;
     public const int MsgTrunc = 0x20;
 
     private const string Libc = "libc";

@@ -21,6 +21,20 @@ public sealed unsafe class NetlinkSocket : INetlinkTransport
         }
     }
 
+    /// <summary>
+    /// False when the socket was opened with NETLINK_NO_ENOBUFS (unicast sockets; see <see cref="Open"/>): the kernel
+    /// then does not report, or enter the congested state on, an overflow.
+    /// </summary>
+    public bool ReportsOverflows
+    {
+        get
+        {
+            int value = 0;
+            uint size = sizeof(int);
+            return NativeMethods.GetSocketOption(_handle, NativeMethods.SolNetlink, NativeMethods.NetlinkNoEnobufs, &value, &size) != 0 || value == 0;
+        }
+    }
+
     public TimeSpan ReceiveTimeout
     {
         get => _receiveTimeout;
@@ -36,6 +50,13 @@ public sealed unsafe class NetlinkSocket : INetlinkTransport
     /// <summary>
     /// Opens and binds a socket. With <paramref name="receiveBufferBytes"/> above 0 the receive buffer is enlarged,
     /// past the system limit with SO_RCVBUFFORCE when allowed (root), otherwise up to it with SO_RCVBUF.
+    /// A unicast socket is opened with NETLINK_NO_ENOBUFS. When the audit daemon's socket is full the kernel's sender
+    /// (kauditd) waits at most HZ/10 for room, then gives up on the record; without this option the socket is then
+    /// marked congested until its queue is read empty, every send in the meantime fails the same way, and the records
+    /// kauditd cannot requeue are dropped, uncounted by the kernel's <c>lost</c>: one pause of the receive thread
+    /// (a GC suspension on a loaded machine) cost thousands of events in the <c>auditd-storm</c> harness. With the
+    /// option a full socket only makes kauditd requeue the record (its retry queue, bounded by backlog_limit) and
+    /// sending resumes as soon as there is room, as it does for auditd, which never pauses that long.
     /// </summary>
     public static NetlinkSocket Open(AuditSocketMode mode, int receiveBufferBytes = 0)
     {
@@ -52,6 +73,12 @@ public sealed unsafe class NetlinkSocket : INetlinkTransport
             if (receiveBufferBytes > 0)
             {
                 socket.SetReceiveBuffer(receiveBufferBytes);
+            }
+
+            if (mode == AuditSocketMode.Unicast)
+            {
+                var on = 1;
+                socket.SetOption(NativeMethods.SolNetlink, NativeMethods.NetlinkNoEnobufs, &on, sizeof(int), "set NETLINK_NO_ENOBUFS");
             }
 
             socket.ReceiveTimeout = TimeSpan.FromSeconds(1);
@@ -161,9 +188,11 @@ public sealed unsafe class NetlinkSocket : INetlinkTransport
         SetOption(NativeMethods.SoRcvbuf, &value, sizeof(int), "set receive buffer (SO_RCVBUF)");
     }
 
-    private void SetOption(int name, void* value, uint size, string operation)
+    private void SetOption(int name, void* value, uint size, string operation) => SetOption(NativeMethods.SolSocket, name, value, size, operation);
+
+    private void SetOption(int level, int name, void* value, uint size, string operation)
     {
-        if (NativeMethods.SetSocketOption(_handle, NativeMethods.SolSocket, name, value, size) != 0)
+        if (NativeMethods.SetSocketOption(_handle, level, name, value, size) != 0)
         {
             throw Failure(operation, Marshal.GetLastPInvokeError());
         }

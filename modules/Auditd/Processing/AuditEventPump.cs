@@ -18,8 +18,9 @@ namespace Shipper.Modules.Auditd.Processing;
 /// it gives up on a record (kauditd's send timeout, HZ/10), so a receive thread that waits on a worker held up by
 /// the output (a file sync, a slow batch) loses events even under <c>backpressure_strategy: none</c>. 32,768 events
 /// (about 40 MiB of pooled record buffers when full) absorb such stalls. In the <c>auditd-storm</c> harness
-/// (docs/benchmarks.md) 4,096 lost 8–12 % of a 100,000-event storm and the larger queue 0–15 % (3 % typical): other
-/// pauses of the receive thread (GC suspensions on a loaded machine) still lose events there.
+/// (docs/benchmarks.md) 4,096 lost 8–12 % of a 100,000-event storm and the larger queue 0–15 % (3 % typical); the
+/// rest, lost to other pauses of the receive thread (GC suspensions on a loaded machine), went with the unicast
+/// socket's NETLINK_NO_ENOBUFS (see <see cref="NetlinkSocket.Open"/>).
 /// <c>auditd.event_queue_peak</c> reports the deepest the queue has been.
 /// Disposing flushes what is being assembled and waits for the worker to publish it.
 /// </summary>

@@ -61,6 +61,18 @@ public partial class AuditReceiverKernelTests(KernelStateFixture kernel) : Kerne
         Assert.True(socket.ReceiveBufferSize >= 8 << 20, $"SO_RCVBUF is {socket.ReceiveBufferSize}");
     }
 
+    [KernelFact]
+    public void A_unicast_socket_asks_the_kernel_not_to_mark_it_congested_on_overflow_and_a_multicast_one_keeps_enobufs()
+    {
+        // Without NETLINK_NO_ENOBUFS one overflow of the daemon's socket makes the kernel fail every send until the
+        // socket is read empty, and kauditd drops what it cannot requeue (thousands of events in the storm harness).
+        using var unicast = NetlinkSocket.Open(AuditSocketMode.Unicast, 1 << 20);
+        using var multicast = NetlinkSocket.Open(AuditSocketMode.Multicast, 1 << 20);
+
+        Assert.False(unicast.ReportsOverflows);
+        Assert.True(multicast.ReportsOverflows);
+    }
+
     private static string? SerialOfKeyedSyscall(IReadOnlyCollection<(ushort Type, string Text)> records) =>
         records.Where(r => r.Type == 1300 && r.Text.Contains($"key=\"{Key}\"")).Select(r => SerialOf(r.Text)).FirstOrDefault();
 
