@@ -4,41 +4,37 @@ namespace Shipper.Events;
 /// The keys and values of one <see cref="FieldMap"/> level, in insertion order. Small levels (most of an event's)
 /// are searched linearly, which beats hashing for a handful of keys that are mostly the same string instances;
 /// a level that grows past <see cref="IndexThreshold"/> keys gets a hash index. Lookups take a span, so walking a
-/// dotted path needs no segment strings. Not thread-safe.
+/// dotted path needs no segment strings. A mutable struct held in a field of its map (never copied), so a map is
+/// one object plus one array. Not thread-safe.
 /// </summary>
-internal sealed class FieldEntries
+internal struct FieldEntries
 {
     private const int IndexThreshold = 12;
 
-    private string[] _keys;
-    private object?[] _values;
+    private Entry[] _entries;
     private Dictionary<string, int>? _index;
 
-    public FieldEntries(int capacity)
-    {
-        _keys = capacity > 0 ? new string[capacity] : [];
-        _values = capacity > 0 ? new object?[capacity] : [];
-    }
+    public FieldEntries(int capacity) => _entries = capacity > 0 ? new Entry[capacity] : [];
 
     public int Count { get; private set; }
 
-    public string KeyAt(int index) => _keys[index];
+    public readonly string KeyAt(int index) => _entries[index].Key;
 
-    public object? ValueAt(int index) => _values[index];
+    public readonly object? ValueAt(int index) => _entries[index].Value;
 
-    public void SetValueAt(int index, object? value) => _values[index] = value;
+    public readonly void SetValueAt(int index, object? value) => _entries[index].Value = value;
 
-    public int IndexOf(string key)
+    public readonly int IndexOf(string key)
     {
         if (_index is not null)
         {
             return _index.TryGetValue(key, out var found) ? found : -1;
         }
 
-        var keys = _keys;
+        var entries = _entries;
         for (var i = 0; i < Count; i++)
         {
-            if (ReferenceEquals(keys[i], key))
+            if (ReferenceEquals(entries[i].Key, key))
             {
                 return i;
             }
@@ -46,7 +42,7 @@ internal sealed class FieldEntries
 
         for (var i = 0; i < Count; i++)
         {
-            if (string.Equals(keys[i], key, StringComparison.Ordinal))
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
             {
                 return i;
             }
@@ -55,17 +51,17 @@ internal sealed class FieldEntries
         return -1;
     }
 
-    public int IndexOf(ReadOnlySpan<char> key)
+    public readonly int IndexOf(ReadOnlySpan<char> key)
     {
         if (_index is not null)
         {
             return _index.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var found) ? found : -1;
         }
 
-        var keys = _keys;
+        var entries = _entries;
         for (var i = 0; i < Count; i++)
         {
-            if (key.SequenceEqual(keys[i]))
+            if (key.SequenceEqual(entries[i].Key))
             {
                 return i;
             }
@@ -74,17 +70,17 @@ internal sealed class FieldEntries
         return -1;
     }
 
-    public bool TryGetValue(string key, out object? value)
+    public readonly bool TryGetValue(string key, out object? value)
     {
         var index = IndexOf(key);
-        value = index >= 0 ? _values[index] : null;
+        value = index >= 0 ? _entries[index].Value : null;
         return index >= 0;
     }
 
-    public bool TryGetValue(ReadOnlySpan<char> key, out object? value)
+    public readonly bool TryGetValue(ReadOnlySpan<char> key, out object? value)
     {
         var index = IndexOf(key);
-        value = index >= 0 ? _values[index] : null;
+        value = index >= 0 ? _entries[index].Value : null;
         return index >= 0;
     }
 
@@ -93,7 +89,7 @@ internal sealed class FieldEntries
         var index = IndexOf(key);
         if (index >= 0)
         {
-            _values[index] = value;
+            _entries[index].Value = value;
         }
         else
         {
@@ -106,7 +102,7 @@ internal sealed class FieldEntries
         var index = IndexOf(key);
         if (index >= 0)
         {
-            _values[index] = value;
+            _entries[index].Value = value;
         }
         else
         {
@@ -117,15 +113,12 @@ internal sealed class FieldEntries
     /// <summary>Adds a key known to be absent.</summary>
     public void Append(string key, object? value)
     {
-        if (Count == _keys.Length)
+        if (Count == _entries.Length)
         {
-            var size = Math.Max(4, Count * 2);
-            Array.Resize(ref _keys, size);
-            Array.Resize(ref _values, size);
+            Array.Resize(ref _entries, Math.Max(4, Count * 2));
         }
 
-        _keys[Count] = key;
-        _values[Count] = value;
+        _entries[Count] = new Entry(key, value);
         _index?.Add(key, Count);
         Count++;
         if (_index is null && Count > IndexThreshold)
@@ -140,8 +133,7 @@ internal sealed class FieldEntries
 
     public void Clear()
     {
-        Array.Clear(_keys, 0, Count);
-        Array.Clear(_values, 0, Count);
+        Array.Clear(_entries, 0, Count);
         Count = 0;
         _index = null;
     }
@@ -154,10 +146,8 @@ internal sealed class FieldEntries
         }
 
         Count--;
-        Array.Copy(_keys, index + 1, _keys, index, Count - index);
-        Array.Copy(_values, index + 1, _values, index, Count - index);
-        _keys[Count] = null!;
-        _values[Count] = null;
+        Array.Copy(_entries, index + 1, _entries, index, Count - index);
+        _entries[Count] = default;
         if (_index is not null)
         {
             BuildIndex();
@@ -171,9 +161,16 @@ internal sealed class FieldEntries
         var index = new Dictionary<string, int>(Count, StringComparer.Ordinal);
         for (var i = 0; i < Count; i++)
         {
-            index[_keys[i]] = i;
+            index[_entries[i].Key] = i;
         }
 
         _index = index;
+    }
+
+    private struct Entry(string key, object? value)
+    {
+        public string Key = key;
+
+        public object? Value = value;
     }
 }

@@ -17,7 +17,7 @@ namespace Shipper.Events;
 /// </summary>
 public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
 {
-    private readonly FieldEntries _entries;
+    private FieldEntries _entries;
 
     /// <summary>Creates an empty map.</summary>
     public FieldMap() => _entries = new FieldEntries(0);

@@ -23,18 +23,20 @@ internal sealed class KeyInterner
             return prefix.IsEmpty ? Encoding.UTF8.GetString(key) : $"{Encoding.UTF8.GetString(prefix)}_{Encoding.UTF8.GetString(key)}";
         }
 
-        Span<byte> name = stackalloc byte[length];
-        if (prefix.IsEmpty)
-        {
-            key.CopyTo(name);
-        }
-        else
-        {
-            prefix.CopyTo(name);
-            name[prefix.Length] = (byte)'_';
-            key.CopyTo(name[(prefix.Length + 1)..]);
-        }
+        return prefix.IsEmpty ? Get(key) : GetPrefixed(prefix, key, length);
+    }
 
+    private string GetPrefixed(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> key, int length)
+    {
+        Span<byte> name = stackalloc byte[length];
+        prefix.CopyTo(name);
+        name[prefix.Length] = (byte)'_';
+        key.CopyTo(name[(prefix.Length + 1)..]);
+        return Get(name);
+    }
+
+    private string Get(ReadOnlySpan<byte> name)
+    {
         var slot = Slot(name);
         if (_bytes[slot] is { } known && name.SequenceEqual(known))
         {

@@ -25,11 +25,8 @@ internal sealed class ValueInterner
         }
 
         // The value packed into two words (zero-padded, length in the top byte) is both its key and its hash input.
-        Span<byte> packed = stackalloc byte[MaxValueBytes];
-        packed.Clear();
-        value.CopyTo(packed);
-        var low = BitConverter.ToUInt64(packed);
-        var high = BitConverter.ToUInt64(packed[8..]) ^ ((ulong)value.Length << 56);
+        var low = Pack(value.Length > 8 ? value[..8] : value);
+        var high = (value.Length > 8 ? Pack(value[8..]) : 0) ^ ((ulong)value.Length << 56);
         var slot = (int)(((low * 0x9E3779B97F4A7C15UL) ^ (high * 0xC2B2AE3D27D4EB4FUL)) >> 53) & (Slots - 1);
         if (_texts[slot] is { } known && _low[slot] == low && _high[slot] == high)
         {
@@ -41,5 +38,22 @@ internal sealed class ValueInterner
         _high[slot] = high;
         _texts[slot] = text;
         return text;
+    }
+
+    /// <summary>Up to 8 bytes as one little-endian word, zero-padded.</summary>
+    private static ulong Pack(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 8)
+        {
+            return System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        }
+
+        ulong word = 0;
+        for (var i = bytes.Length - 1; i >= 0; i--)
+        {
+            word = (word << 8) | bytes[i];
+        }
+
+        return word;
     }
 }

@@ -5,8 +5,15 @@ namespace Shipper.Modules.Auditd.Normalization;
 /// <summary>Adds names for the ids of an event (<c>resolve_ids</c>): actor, user.*, file owner and group, ECS entities.</summary>
 internal sealed class IdentityNamer(IIdentityResolver resolver)
 {
+    // The last id looked up within the current event: an event's ids are mostly one value (uid, euid, suid … = 1000).
+    private string? _lastUid;
+    private string? _lastUserName;
+    private string? _lastGid;
+    private string? _lastGroupName;
+
     public void Apply(CoalescedEvent e)
     {
+        _lastUid = _lastGid = null;
         e.ActorPrimary = UserNameOrSelf(e.ActorPrimary);
         e.ActorSecondary = UserNameOrSelf(e.ActorSecondary);
         foreach (var (key, id) in e.UserIds)
@@ -31,9 +38,37 @@ internal sealed class IdentityNamer(IIdentityResolver resolver)
         Complete(e.EcsGroup, isGroup: true);
     }
 
-    private string? User(string id) => id == "unset" ? null : resolver.UserName(id);
+    private string? User(string id)
+    {
+        if (id == "unset")
+        {
+            return null;
+        }
 
-    private string? Group(string id) => id == "unset" ? null : resolver.GroupName(id);
+        if (id != _lastUid)
+        {
+            _lastUserName = resolver.UserName(id);
+            _lastUid = id;
+        }
+
+        return _lastUserName;
+    }
+
+    private string? Group(string id)
+    {
+        if (id == "unset")
+        {
+            return null;
+        }
+
+        if (id != _lastGid)
+        {
+            _lastGroupName = resolver.GroupName(id);
+            _lastGid = id;
+        }
+
+        return _lastGroupName;
+    }
 
     private string? UserNameOrSelf(string? id) => id is null ? null : User(id) ?? id;
 
