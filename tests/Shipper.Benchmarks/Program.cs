@@ -6,6 +6,9 @@ using Shipper.Benchmarks.Elasticsearch;
 //   es-e2e [events]      ships events through the pipeline into a local bulk endpoint (docs/benchmarks.md)
 //   es-endpoint PORT     that endpoint, started by es-e2e in its own process
 //   replay-vs-ausearch [events]   the replay engine against ausearch on one synthetic audit.log
+//   auditd-backpressure [syscalls]   an audited workload's slowdown per backpressure strategy, and under auditd (live kernel)
+//   auditd-storm [processes] [syscalls]   events lost and CPU per event, shipper against auditd (live kernel)
+//   storm-shipper CONFIG stalled|file     the shipper daemon those two start in a child process
 //   replay-loop [events] [rounds] the replay engine alone, repeatedly, for profilers (perf, dotnet-trace)
 //   replay-stages [events] [rounds] CPU time and allocation of each stage of the replay engine
 switch (args.FirstOrDefault())
@@ -15,6 +18,17 @@ switch (args.FirstOrDefault())
         break;
     case "replay-vs-ausearch":
         Shipper.Benchmarks.EventStream.ReplayVersusAusearch.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+        break;
+    case "auditd-backpressure":
+        Shipper.Benchmarks.Auditd.BackpressureSlowdownHarness.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+        break;
+    case "auditd-storm":
+        Shipper.Benchmarks.Auditd.StormComparisonHarness.Run(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 25_000);
+        break;
+    case "storm-shipper":
+        await Shipper.Benchmarks.Auditd.ShipperDaemonHost.RunAsync(args[1], args[2] == "stalled");
         break;
     case "replay-loop":
         Shipper.Benchmarks.EventStream.ReplayVersusAusearch.Loop(

@@ -106,7 +106,7 @@ internal struct FieldEntries
         }
         else
         {
-            Append(key.ToString(), value);
+            Append(SegmentNames.Get(key), value);
         }
     }
 

@@ -41,7 +41,7 @@ public static class FieldValueWriter
         writer.WriteStartObject();
         for (var i = 0; i < map.Count; i++)
         {
-            writer.WritePropertyName(map.KeyAt(i));
+            writer.WritePropertyName(PropertyNames.Encoded(map.KeyAt(i)));
             WriteValue(writer, map.ValueAt(i));
         }
 

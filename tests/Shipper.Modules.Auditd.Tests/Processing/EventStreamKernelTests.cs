@@ -65,6 +65,27 @@ public class EventStreamKernelTests(KernelStateFixture kernel) : KernelTest(kern
     }
 
     [KernelFact]
+    public async Task A_bind_arrives_as_a_bound_socket_with_the_local_address_ausearch_shows()
+    {
+        var port = FreeTcpPort();
+        Auditctl.Run("-a", "always,exit", "-F", "arch=b64", "-S", "bind", "-F", $"ppid={Self}", "-F", "key=shipper-bind");
+        var pipeline = new CollectingPipelineClient();
+        await using var running = await RunningModule.StartAsync(pipeline, new AuditdOptions { SocketType = SocketType.Unicast, IncludeRawMessage = true });
+
+        await Run("/usr/bin/perl", "-MSocket", "-e", $"socket(S, PF_INET, SOCK_STREAM, 0) or die; bind(S, sockaddr_in({port}, inet_aton('127.0.0.1'))) or die");
+
+        var bind = pipeline.WaitForTagged("shipper-bind", e => e.Fields.GetValueOrDefault("auditd.data.syscall") as string == "bind", Wait);
+        Assert.Equal(("bound-socket", "success"), (bind.Fields.GetValueOrDefault("event.action"), bind.Fields.GetValueOrDefault("event.outcome")));
+        Assert.Equal(new object?[] { "network" }, (List<object?>)bind.Fields.GetValueOrDefault("event.category")!);
+        Assert.Equal("ipv4", bind.Fields.GetValueOrDefault("auditd.data.socket.family"));
+        Assert.Equal("127.0.0.1", bind.Fields.GetValueOrDefault("auditd.data.socket.addr"));
+        Assert.Equal(port.ToString(System.Globalization.CultureInfo.InvariantCulture), bind.Fields.GetValueOrDefault("auditd.data.socket.port")?.ToString());
+        Assert.Equal("/usr/bin/perl", bind.Fields.GetValueOrDefault("process.executable"));
+        AssertSameAsAusearch(bind);
+        Assert.DoesNotContain("auditd_incomplete", Strings(bind, "tags"));
+    }
+
+    [KernelFact]
     public async Task Several_processes_hammering_an_audited_syscall_give_every_event_once_and_whole()
     {
         const int Processes = 4;
@@ -104,6 +125,13 @@ public class EventStreamKernelTests(KernelStateFixture kernel) : KernelTest(kern
             Assert.NotNull(e.Fields.GetValueOrDefault("process.working_directory"));
             Assert.DoesNotContain("auditd_incomplete", Strings(e, "tags"));
         });
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static bool IsStorm(Event e) => Strings(e, "tags").Contains("shipper-storm");
