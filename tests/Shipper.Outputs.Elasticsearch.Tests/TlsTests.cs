@@ -134,9 +134,82 @@ public sealed class TlsTests : IDisposable
         await using var server = await FakeElasticsearch.StartAsync(new ServerTls(_pki.Server, _pki.Issued));
         await using var es = EsOutput.For(server, $"    ssl.certificate_authorities: ['{_pki.CaFile}']");
 
-        await Assert.ThrowsAsync<ClusterException>(async () => await es.SendAsync(2));
+        var failure = await Assert.ThrowsAsync<ClusterException>(async () => await es.SendAsync(2));
 
         Assert.Empty(server.Documents);
+        Assert.True(failure.Message.Contains("set ssl.certificate and ssl.key", StringComparison.Ordinal), failure.Message);
+    }
+
+    [Fact]
+    public async Task SslEnabledFalseIgnoresTheCaButStillVerifiesHttpsHosts()
+    {
+        await using var server = await FakeElasticsearch.StartAsync(new ServerTls(_pki.Server));
+        await using var es = EsOutput.For(server, $"    ssl.enabled: false\n    ssl.certificate_authorities: ['{_pki.CaFile}']\n    ssl.verification_mode: none");
+
+        var failure = await Assert.ThrowsAsync<ClusterException>(async () => await es.SendAsync(1));
+
+        Assert.True(failure.Message.Contains("is not trusted", StringComparison.Ordinal), failure.Message);
+        Assert.Empty(server.Documents);
+    }
+
+    [Fact]
+    public async Task TheCaMayBeGivenAsPemTextInsteadOfAFile()
+    {
+        await using var server = await FakeElasticsearch.StartAsync(new ServerTls(_pki.Server));
+        var pem = File.ReadAllText(_pki.CaFile).TrimEnd().ReplaceLineEndings("\n          ");
+        await using var es = EsOutput.For(server, $"    ssl.certificate_authorities:\n      - |\n          {pem}");
+
+        var batch = await es.SendAsync(2);
+
+        Assert.Equal(EventOutcome.Acknowledged, batch.OutcomeOf(1));
+    }
+
+    [Fact]
+    public async Task AnEncryptedClientKeyIsReadWithItsPassphrase()
+    {
+        await using var server = await FakeElasticsearch.StartAsync(new ServerTls(_pki.Server, _pki.Issued));
+        await using var es = EsOutput.For(server, $"""
+                ssl.certificate_authorities: ['{_pki.CaFile}']
+                ssl.certificate: '{_pki.ClientCertificateFile}'
+                ssl.key: '{_pki.EncryptedClientKeyFile}'
+                ssl.key_passphrase: '{TestPki.KeyPassphrase}'
+            """);
+
+        var batch = await es.SendAsync(1);
+
+        Assert.Equal(EventOutcome.Acknowledged, batch.OutcomeOf(0));
+        Assert.Equal("CN=shipper-client", Assert.Single(server.BulkRequests).ClientCertificate);
+    }
+
+    [Fact]
+    public void AWrongKeyPassphraseIsAConfigErrorAtTheKeyThatDoesNotEchoIt()
+    {
+        var error = Assert.Throws<Shipper.Config.ConfigException>(() => new EsOutput($"""
+            output.elasticsearch:
+                hosts: ['https://127.0.0.1:9']
+                ssl.certificate: '{_pki.ClientCertificateFile}'
+                ssl.key: '{_pki.EncryptedClientKeyFile}'
+                ssl.key_passphrase: 'not-the-passphrase-99'
+            """));
+
+        Assert.Contains("output.elasticsearch.ssl.key", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ssl.key_passphrase", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-passphrase-99", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACaFileWithoutACertificateIsAConfigError()
+    {
+        var notPem = _pki.Write("not-a-ca.pem", "just some text\n");
+
+        var error = Assert.Throws<Shipper.Config.ConfigException>(() => new EsOutput($"""
+            output.elasticsearch:
+                hosts: ['https://127.0.0.1:9']
+                ssl.certificate_authorities: ['{notPem}']
+            """));
+
+        Assert.Contains("output.elasticsearch.ssl.certificate_authorities.0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("holds no PEM certificate", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => _pki.Dispose();

@@ -27,6 +27,7 @@ internal sealed class ClusterClient : IDisposable
     private readonly TlsSettings _tls;
     private readonly ProductCheckLog _productLog;
     private readonly NodePool _pool;
+    private readonly bool _clientCertificateHint;
 
     /// <param name="options">Validated options.</param>
     /// <param name="nodes">The hosts to use instead of <c>hosts</c> (to test them one by one).</param>
@@ -42,6 +43,7 @@ internal sealed class ClusterClient : IDisposable
         _settings = new ElasticsearchClientSettings(pool, invoker);
         _tls = new TlsSettings(options.Ssl);
         _productLog = new ProductCheckLog(logger);
+        _clientCertificateHint = options.Ssl.Certificate is null && Nodes.Any(n => n.Scheme == Uri.UriSchemeHttps);
         Configure(_settings, options, Nodes, _tls);
         _client = new ElasticsearchClient(_settings);
         _bulkRequest = new RequestConfiguration { ContentType = "application/x-ndjson", Accept = "application/json", ResponseHeadersToParse = new HeadersList(ProductHeader) };
@@ -158,7 +160,15 @@ internal sealed class ClusterClient : IDisposable
             }
         }
 
-        return string.Join(": ", messages);
+        var text = string.Join(": ", messages);
+
+        // A server that requires a client certificate closes a TLS 1.3 connection without one after the handshake.
+        if (_clientCertificateHint && (text.Contains("ResponseEnded", StringComparison.Ordinal) || Find<System.Security.Authentication.AuthenticationException>(ex) is not null))
+        {
+            text += " (if the cluster requires a client certificate, set ssl.certificate and ssl.key)";
+        }
+
+        return text;
     }
 
     private static T? Find<T>(Exception ex)

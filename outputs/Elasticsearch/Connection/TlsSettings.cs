@@ -22,9 +22,15 @@ internal sealed class TlsSettings
     public TlsSettings(SslOptions options)
     {
         _options = options;
-        foreach (var path in options.CertificateAuthorities)
+        if (!options.Enabled)
         {
-            _authorities.ImportFromPemFile(path);
+            // ssl.enabled: false ignores the other ssl settings; https hosts are still verified against the system's roots.
+            return;
+        }
+
+        foreach (var value in options.CertificateAuthorities)
+        {
+            _authorities.AddRange(PemSource.Authorities(value));
         }
 
         if (options.CaTrustedFingerprint is { } hex)
@@ -44,12 +50,7 @@ internal sealed class TlsSettings
             return null;
         }
 
-        using var pem = _options.KeyPassphrase is { } passphrase
-            ? X509Certificate2.CreateFromEncryptedPemFile(_options.Certificate, passphrase, _options.Key)
-            : X509Certificate2.CreateFromPemFile(_options.Certificate, _options.Key);
-
-        // SslStream on Linux needs a key it can persist; a PKCS#12 round trip gives it one.
-        return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+        return PemSource.ClientCertificate(_options.Certificate, _options.Key, _options.KeyPassphrase);
     }
 
     /// <summary>Decides whether the server's certificate is trusted.</summary>
@@ -70,7 +71,8 @@ internal sealed class TlsSettings
     /// <summary>Null when the certificate is trusted, else what is wrong with it (completing "the certificate of HOST ...").</summary>
     private string? Check(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
-        if (!_options.Enabled || _options.VerificationMode == "none")
+        var mode = _options.Enabled ? _options.VerificationMode : "full";
+        if (mode == "none")
         {
             return null;
         }
@@ -90,7 +92,7 @@ internal sealed class TlsSettings
                 : $"is not trusted ({status}; issued by '{leaf.Issuer}'): it does not lead to ssl.certificate_authorities or ssl.ca_trusted_fingerprint";
         }
 
-        if (_options.VerificationMode == "certificate")
+        if (mode == "certificate")
         {
             return null;
         }
@@ -100,7 +102,7 @@ internal sealed class TlsSettings
             return $"does not match the host name (it names {Names(leaf)}): connect by one of those names, or set ssl.verification_mode: certificate to check the chain only";
         }
 
-        if (_options.VerificationMode == "strict" && leaf.Extensions[SubjectAlternativeNameOid] is null)
+        if (mode == "strict" && leaf.Extensions[SubjectAlternativeNameOid] is null)
         {
             return "has no subject alternative name, which ssl.verification_mode: strict requires";
         }

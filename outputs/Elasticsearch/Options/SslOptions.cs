@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Shipper.Config;
 
 namespace Shipper.Outputs.Elasticsearch.Options;
@@ -15,14 +16,14 @@ public sealed class SslOptions : IValidatable
     [ConfigKey("verification_mode")]
     public string VerificationMode { get; set; } = "full";
 
-    /// <summary><c>ssl.certificate_authorities</c>: PEM files of CAs trusted besides the system's.</summary>
+    /// <summary><c>ssl.certificate_authorities</c>: PEM files (or PEM text) of CAs trusted besides the system's.</summary>
     [ConfigKey("certificate_authorities")]
     public List<string> CertificateAuthorities { get; set; } = [];
 
-    /// <summary><c>ssl.certificate</c>: PEM client certificate, for clusters that require one.</summary>
+    /// <summary><c>ssl.certificate</c>: PEM client certificate (a file or PEM text), for clusters that require one.</summary>
     public string? Certificate { get; set; }
 
-    /// <summary><c>ssl.key</c>: PEM private key of <see cref="Certificate"/>.</summary>
+    /// <summary><c>ssl.key</c>: PEM private key of <see cref="Certificate"/> (a file or PEM text).</summary>
     public string? Key { get; set; }
 
     /// <summary><c>ssl.key_passphrase</c>: passphrase of an encrypted <see cref="Key"/>. Never logged or exported.</summary>
@@ -51,20 +52,62 @@ public sealed class SslOptions : IValidatable
             errors.Add(Certificate is null ? "key" : "certificate", "ssl.certificate and ssl.key go together");
         }
 
+        if (!Enabled)
+        {
+            return;
+        }
+
         for (var i = 0; i < CertificateAuthorities.Count; i++)
         {
-            if (!System.IO.File.Exists(CertificateAuthorities[i]))
+            var key = $"certificate_authorities.{i}";
+            if (Readable(errors, key, CertificateAuthorities[i]))
             {
-                errors.Add($"certificate_authorities.{i}", $"file '{CertificateAuthorities[i]}' does not exist");
+                try
+                {
+                    if (Connection.PemSource.Authorities(CertificateAuthorities[i]).Count == 0)
+                    {
+                        errors.Add(key, "holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+                    }
+                }
+                catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+                {
+                    errors.Add(key, "is not a readable PEM certificate: " + ex.Message);
+                }
             }
         }
 
-        foreach (var (key, path) in new[] { ("certificate", Certificate), ("key", Key) })
+        if (CaTrustedFingerprint is { } fingerprint && !IsSha256Hex(fingerprint))
         {
-            if (path is not null && !System.IO.File.Exists(path))
+            errors.Add("ca_trusted_fingerprint", "must be the 64 hex digits of a SHA-256 fingerprint (colons allowed)");
+        }
+
+        if (Certificate is not null && Key is not null && Readable(errors, "certificate", Certificate) && Readable(errors, "key", Key))
+        {
+            try
             {
-                errors.Add(key, $"file '{path}' does not exist");
+                using var loaded = Connection.PemSource.ClientCertificate(Certificate, Key, KeyPassphrase);
+            }
+            catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+            {
+                errors.Add("key", $"cannot load the client certificate with this key: {ex.Message}" + (KeyPassphrase is null ? " (an encrypted key needs ssl.key_passphrase)" : " (check ssl.key_passphrase)"));
             }
         }
+    }
+
+    private static bool Readable(ValidationErrors errors, string key, string value)
+    {
+        if (Connection.PemSource.IsInline(value) || System.IO.File.Exists(value))
+        {
+            return true;
+        }
+
+        errors.Add(key, $"file '{value}' does not exist");
+        return false;
+    }
+
+    private static bool IsSha256Hex(string value)
+    {
+        var hex = value.Replace(":", string.Empty, StringComparison.Ordinal);
+        return hex.Length == 64 && hex.All(char.IsAsciiHexDigit);
     }
 }

@@ -33,7 +33,12 @@ internal sealed class TestPki : IDisposable
         ClientCertificateFile = _temp.Write("client.pem", Client.ExportCertificatePem());
         using var clientKey = Client.GetECDsaPrivateKey()!;
         ClientKeyFile = _temp.Write("client-key.pem", clientKey.ExportPkcs8PrivateKeyPem());
+        EncryptedClientKeyFile = _temp.Write("client-key-encrypted.pem", clientKey.ExportEncryptedPkcs8PrivateKeyPem(
+            KeyPassphrase, new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 10_000)));
     }
+
+    /// <summary>The passphrase of <see cref="EncryptedClientKeyFile"/>.</summary>
+    public const string KeyPassphrase = "pki-passphrase-4417";
 
     /// <summary>The CA (with its private key).</summary>
     public X509Certificate2 Authority { get; }
@@ -52,6 +57,11 @@ internal sealed class TestPki : IDisposable
     public string ClientCertificateFile { get; }
 
     public string ClientKeyFile { get; }
+
+    public string EncryptedClientKeyFile { get; }
+
+    /// <summary>Writes a file into the PKI's folder (for a broken PEM file, say).</summary>
+    public string Write(string name, string contents) => _temp.Write(name, contents);
 
     /// <summary>True when <paramref name="certificate"/> was issued by <see cref="Authority"/> (for the server's client-certificate check).</summary>
     public bool Issued(X509Certificate2 certificate)
