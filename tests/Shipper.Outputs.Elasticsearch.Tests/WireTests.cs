@@ -102,4 +102,47 @@ public sealed class WireTests
 
         Assert.Equal(10, first.Documents.Count + second.Documents.Count);
     }
+
+    [Fact]
+    public async Task AHostThatFailedIsTriedAgainOnceItIsBack()
+    {
+        await using var first = await FakeElasticsearch.StartAsync();
+        await using var second = await FakeElasticsearch.StartAsync();
+        await using var es = new EsOutput($"""
+            output.elasticsearch:
+                hosts: ['{first.Host}', '{second.Host}']
+            setup.template.enabled: false
+            """);
+        await first.StopAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(EventOutcome.Acknowledged, (await es.SendAsync(1)).OutcomeOf(0));
+        }
+
+        Assert.Empty(first.Documents);
+        await first.RestartAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (first.Documents.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            Assert.Equal(EventOutcome.Acknowledged, (await es.SendAsync(1)).OutcomeOf(0));
+            await Task.Delay(100);
+        }
+
+        Assert.NotEmpty(first.Documents);
+    }
+
+    [Fact]
+    public async Task PathPrefixesEveryRequestForAClusterBehindAProxy()
+    {
+        await using var server = await FakeElasticsearch.StartAsync();
+        server.PathPrefix = "/es";
+        await using var es = EsOutput.For(server, "    path: /es");
+
+        var batch = await es.SendAsync(2);
+
+        Assert.Equal(EventOutcome.Acknowledged, batch.OutcomeOf(1));
+        Assert.All(server.Requests, r => Assert.StartsWith("/es/", r.Path, StringComparison.Ordinal));
+        Assert.Contains(server.Requests, r => r.Path == "/es/_bulk");
+        Assert.Single(server.Templates);
+    }
 }

@@ -51,6 +51,9 @@ internal sealed class FakeElasticsearch : IAsyncDisposable
     /// <summary>When set, requests must carry exactly this <c>Authorization</c> header value or get 401.</summary>
     public string? RequiredAuthorization { get; set; }
 
+    /// <summary>When set, the server sits behind a proxy at this path (e.g. <c>/es</c>): requests must start with it, and it is stripped before routing.</summary>
+    public string? PathPrefix { get; set; }
+
     /// <summary>When set, every bulk request is answered with this status (an error body) without indexing anything.</summary>
     public int? BulkStatus { get; set; }
 
@@ -153,6 +156,17 @@ internal sealed class FakeElasticsearch : IAsyncDisposable
 
         var (wire, body) = await ReadBodyAsync(context.Request);
         var path = context.Request.Path.Value ?? "/";
+        if (PathPrefix is { } prefix)
+        {
+            if (!path.StartsWith(prefix + "/", StringComparison.Ordinal))
+            {
+                await ErrorAsync(context, 404, "proxy", $"{path} is not under {prefix}");
+                return;
+            }
+
+            path = path[prefix.Length..];
+        }
+
         var method = context.Request.Method;
         var isBulk = path.EndsWith("/_bulk", StringComparison.Ordinal);
         var lines = isBulk ? Lines(body) : [];
