@@ -88,7 +88,7 @@ internal sealed class ElasticsearchOutput : IOutput
         foreach (var node in _client.Nodes)
         {
             using var single = new ClusterClient(_options, [node]);
-            ok &= await ClusterProbe.RunAsync(single, node, report, cancellationToken).ConfigureAwait(false);
+            ok &= await ClusterProbe.RunAsync(single, node, _options.Ssl, report, cancellationToken).ConfigureAwait(false);
         }
 
         return ok;

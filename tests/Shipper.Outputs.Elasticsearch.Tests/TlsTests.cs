@@ -67,6 +67,20 @@ public sealed class TlsTests : IDisposable
 
         Assert.True(ok, report.ToString());
         Assert.Contains($"elasticsearch: https://127.0.0.1:{server.Port}/", report.ToString(), StringComparison.Ordinal);
+        Assert.Contains("TLS... OK (certificate chain and host name verified)", report.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TestOutputWarnsThatVerificationModeNoneChecksNothing()
+    {
+        await using var server = await FakeElasticsearch.StartAsync(new ServerTls(_pki.WrongNameServer));
+        await using var es = EsOutput.For(server, "    ssl.verification_mode: none");
+        var report = new StringWriter();
+
+        var ok = await es.Output.TestAsync(report, CancellationToken.None);
+
+        Assert.True(ok, report.ToString());
+        Assert.Contains("TLS... WARN the server's certificate is not verified", report.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Shipper.Outputs.Elasticsearch.Connection;
 /// </summary>
 internal static class ClusterProbe
 {
-    public static async Task<bool> RunAsync(ClusterClient client, Uri node, TextWriter report, CancellationToken cancellationToken)
+    public static async Task<bool> RunAsync(ClusterClient client, Uri node, Options.SslOptions ssl, TextWriter report, CancellationToken cancellationToken)
     {
         await report.WriteLineAsync($"elasticsearch: {node}").ConfigureAwait(false);
         var response = await client.JsonAsync(Elastic.Transport.HttpMethod.GET, string.Empty, null, cancellationToken).ConfigureAwait(false);
@@ -26,6 +26,17 @@ internal static class ClusterProbe
         }
 
         await report.WriteLineAsync("  connection... OK").ConfigureAwait(false);
+        if (node.Scheme == Uri.UriSchemeHttps)
+        {
+            var mode = ssl.Enabled ? ssl.VerificationMode : "full";
+            await report.WriteLineAsync(mode switch
+            {
+                "none" => "  TLS... WARN the server's certificate is not verified (ssl.verification_mode: none)",
+                "certificate" => "  TLS... OK (certificate chain verified; host name not checked: ssl.verification_mode: certificate)",
+                _ => "  TLS... OK (certificate chain and host name verified)",
+            }).ConfigureAwait(false);
+        }
+
         if (!response.IsSuccess)
         {
             await report.WriteLineAsync($"  talk to server... ERROR {ClusterException.From("GET /", response).Message}").ConfigureAwait(false);
