@@ -7,7 +7,7 @@ using Shipper.Benchmarks.Elasticsearch;
 //   es-endpoint PORT     that endpoint, started by es-e2e in its own process
 //   replay-vs-ausearch [events]   the replay engine against ausearch on one synthetic audit.log
 //   auditd-backpressure [syscalls]   an audited workload's slowdown per backpressure strategy, and under auditd (live kernel)
-//   auditd-storm [processes] [syscalls]   events lost and CPU per event, shipper against auditd (live kernel)
+//   auditd-storm [processes] [syscalls] [auditd,auto,none] events lost and CPU per event, shipper against auditd (live kernel)
 //   storm-shipper CONFIG stalled|file     the shipper daemon those two start in a child process
 //   replay-loop [events] [rounds] the replay engine alone, repeatedly, for profilers (perf, dotnet-trace)
 //   replay-stages [events] [rounds] CPU time and allocation of each stage of the replay engine
@@ -25,7 +25,8 @@ switch (args.FirstOrDefault())
     case "auditd-storm":
         Shipper.Benchmarks.Auditd.StormComparisonHarness.Run(
             args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4,
-            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 25_000);
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 25_000,
+            args.Length > 3 ? args[3] : "auditd,auto,none");
         break;
     case "storm-shipper":
         await Shipper.Benchmarks.Auditd.ShipperDaemonHost.RunAsync(args[1], args[2] == "stalled");

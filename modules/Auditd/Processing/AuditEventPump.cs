@@ -14,12 +14,19 @@ namespace Shipper.Modules.Auditd.Processing;
 /// With the userspace backpressure strategy an event completed while the pipeline pushes back (or while the queue
 /// is full) is dropped whole and counted in <c>auditd.userspace_lost</c>; records are never dropped one by one.
 /// Otherwise a full queue makes the receive thread wait, which is the kernel's backlog doing its job.
+/// The queue is large on purpose: the kernel waits only a tenth of a second for room in a full daemon socket before
+/// it gives up on a record (kauditd's send timeout, HZ/10), so a receive thread that waits on a worker held up by
+/// the output (a file sync, a slow batch) loses events even under <c>backpressure_strategy: none</c>. 32,768 events
+/// (about 40 MiB of pooled record buffers when full) absorb such stalls. In the <c>auditd-storm</c> harness
+/// (docs/benchmarks.md) 4,096 lost 8–12 % of a 100,000-event storm and the larger queue 0–15 % (3 % typical): other
+/// pauses of the receive thread (GC suspensions on a loaded machine) still lose events there.
+/// <c>auditd.event_queue_peak</c> reports the deepest the queue has been.
 /// Disposing flushes what is being assembled and waits for the worker to publish it.
 /// </summary>
 public sealed class AuditEventPump : IAuditMessageHandler, IAssembledEventSink, IDisposable
 {
     /// <summary>Events waiting for the worker.</summary>
-    public const int QueueCapacity = 4096;
+    public const int QueueCapacity = 32768;
 
     private static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
@@ -37,6 +44,7 @@ public sealed class AuditEventPump : IAuditMessageHandler, IAssembledEventSink, 
     private readonly Thread _worker;
     private readonly ITimer _ticker;
     private long _lastMalformedWarning = long.MinValue;
+    private int _queuePeak;
     private bool _disposed;
 
     public AuditEventPump(AuditMessageHandlerContext context)
@@ -55,6 +63,7 @@ public sealed class AuditEventPump : IAuditMessageHandler, IAssembledEventSink, 
         _normalizer = new AuditEventNormalizer(normalizerOptions ?? NormalizerOptions.From(context.Options));
         context.Metrics?.Gauge("auditd.reassembler_in_flight", () => _reassembler.InFlight);
         context.Metrics?.Gauge("auditd.event_queue", () => _queue.Count);
+        context.Metrics?.Gauge("auditd.event_queue_peak", () => Volatile.Read(ref _queuePeak));
         _worker = new Thread(Work) { IsBackground = true, Name = "auditd-events" };
         _worker.Start();
         _ticker = time.CreateTimer(_ => Tick(), null, TickInterval, TickInterval);
@@ -226,6 +235,12 @@ public sealed class AuditEventPump : IAuditMessageHandler, IAssembledEventSink, 
     {
         foreach (var assembled in _queue.GetConsumingEnumerable())
         {
+            var depth = _queue.Count + 1;
+            if (depth > _queuePeak)
+            {
+                Volatile.Write(ref _queuePeak, depth);
+            }
+
             using (assembled)
             {
                 Publish(assembled);

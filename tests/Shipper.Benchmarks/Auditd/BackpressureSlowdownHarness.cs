@@ -6,7 +6,7 @@ namespace Shipper.Benchmarks.Auditd;
 /// <c>auditd-backpressure [syscalls]</c> (issue 6's measure): the run time of an audited workload (one process
 /// making <c>syscalls</c> audited syscalls, see <see cref="SyscallStorm"/>) with no daemon, with the shipper under
 /// each <c>backpressure_strategy</c> and its output stalled, with the shipper delivering to a file, and with
-/// Debian's auditd (as packaged, and with a plugin that never reads). Before the timed runs a fill storm of 40,000
+/// Debian's auditd (as packaged, and with a plugin that never reads). Before the timed runs a fill storm of 60,000
 /// syscalls fills whatever sits between the kernel and the stalled output (the socket buffer, the event pump's
 /// queue, the pipeline's queue), so the timed runs meet the steady state of a blocked output. Three timed runs per
 /// scenario, median reported; a run that does not finish within 30 s is killed and reported as frozen.
@@ -15,7 +15,7 @@ namespace Shipper.Benchmarks.Auditd;
 internal static class BackpressureSlowdownHarness
 {
     private const string Key = "shipper-slowdown";
-    private const int FillSyscalls = 40_000;
+    private const int FillSyscalls = 60_000;
     private static readonly string RuleText = string.Join(' ', SyscallStorm.Rule(Key));
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(30);
 

@@ -6,7 +6,9 @@ namespace Shipper.Benchmarks.Auditd;
 /// <summary>
 /// The parent's handle on a <see cref="ShipperDaemonHost"/> child: writes its shipper.yml (an auditd module block
 /// and <c>output.file</c> into <see cref="EventFolder"/>), starts it, waits until the kernel has it registered as
-/// the audit daemon, and stops it.
+/// the audit daemon, and stops it. For experiments: <c>SHIPPER_STORM_OPTIONS</c> adds YAML lines to the module
+/// block (e.g. <c>receive_buffer_size: 67108864</c>) and <c>SHIPPER_STORM_NICE</c> renices the daemon's threads
+/// (e.g. -4, auditd's default priority_boost).
 /// </summary>
 internal sealed class ShipperDaemon : IDisposable
 {
@@ -35,6 +37,7 @@ internal sealed class ShipperDaemon : IDisposable
     {
         var folder = Directory.CreateTempSubdirectory("shipper-storm-").FullName;
         var config = Path.Combine(folder, "shipper.yml");
+        moduleOptions += Environment.GetEnvironmentVariable("SHIPPER_STORM_OPTIONS") is { Length: > 0 } extra ? "\n" + extra : string.Empty;
         var indented = string.Join('\n', moduleOptions.Split('\n').Select(l => "  " + l));
         File.WriteAllText(config, $"""
             shipper.modules:
@@ -77,6 +80,15 @@ internal sealed class ShipperDaemon : IDisposable
             }
 
             Thread.Sleep(20);
+        }
+
+        if (Environment.GetEnvironmentVariable("SHIPPER_STORM_NICE") is { Length: > 0 } nice)
+        {
+            foreach (var task in Directory.EnumerateDirectories($"/proc/{process.Id}/task"))
+            {
+                using var renice = Process.Start("renice", ["-n", nice, "-p", Path.GetFileName(task)])!;
+                renice.WaitForExit();
+            }
         }
 
         return daemon;

@@ -21,7 +21,7 @@ namespace Shipper.Benchmarks.Auditd;
 /// shipper.yml the way the host makes it: the auditd module from its <c>shipper.modules</c> block by the plugin's
 /// factory, the real publisher pipeline with the default queue, and either <c>output.file</c> from the same file or
 /// an output that never acknowledges. Runs until a line (or end of input) arrives on stdin, then stops and prints
-/// its metrics as <c>name=value</c> lines.
+/// its metrics and the GC's totals (collections per generation, total pause) as <c>name=value</c> lines.
 /// </summary>
 internal static class ShipperDaemonHost
 {
@@ -54,6 +54,10 @@ internal static class ShipperDaemonHost
         await pipeline.DisposeAsync();
         await output.DisposeAsync();
         await module.DisposeAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gc.pause_ms={(long)GC.GetTotalPauseDuration().TotalMilliseconds}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gc.gen0={GC.CollectionCount(0)}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gc.gen1={GC.CollectionCount(1)}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gc.gen2={GC.CollectionCount(2)}"));
         foreach (var (name, value) in registry.Snapshot())
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}={value}"));

@@ -17,15 +17,27 @@ internal static class StormComparisonHarness
     private static readonly string RuleText = string.Join(' ', SyscallStorm.Rule(Key));
     private static readonly TimeSpan StormTimeout = TimeSpan.FromMinutes(3);
 
-    public static void Run(int processes, int calls)
+    public static void Run(int processes, int calls, string daemons)
     {
+        var chosen = daemons.Split(',');
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storm: {processes} processes × {calls:N0} audited {SyscallStorm.Syscall} calls = {processes * calls:N0} events; backlog_limit {KernelAuditState.BacklogLimit}"));
         var rows = new List<Row>();
         using (new KernelAuditState())
         {
-            rows.Add(Measure("auditd 3.0.9 (log file, enriched)", () => new Daemon(AuditdDaemon.Start(stalledPlugin: false)), processes, calls));
-            rows.Add(Measure("shipper, `auto` (output.file)", () => new Daemon(ShipperDaemon.Start("backpressure_strategy: auto", RuleText, stalledOutput: false)), processes, calls));
-            rows.Add(Measure("shipper, `none` (output.file)", () => new Daemon(ShipperDaemon.Start("backpressure_strategy: none", RuleText, stalledOutput: false)), processes, calls));
+            if (chosen.Contains("auditd"))
+            {
+                rows.Add(Measure("auditd 3.0.9 (log file, enriched)", () => new Daemon(AuditdDaemon.Start(stalledPlugin: false)), processes, calls));
+            }
+
+            if (chosen.Contains("auto"))
+            {
+                rows.Add(Measure("shipper, `auto` (output.file)", () => new Daemon(ShipperDaemon.Start("backpressure_strategy: auto", RuleText, stalledOutput: false)), processes, calls));
+            }
+
+            if (chosen.Contains("none"))
+            {
+                rows.Add(Measure("shipper, `none` (output.file)", () => new Daemon(ShipperDaemon.Start("backpressure_strategy: none", RuleText, stalledOutput: false)), processes, calls));
+            }
         }
 
         var reference = rows[0];
