@@ -5,11 +5,12 @@ using Shipper.Benchmarks.Elasticsearch;
 // Besides the BenchmarkDotNet benchmarks, two modes for the Elasticsearch end-to-end harness:
 //   es-e2e [events]      ships events through the pipeline into a local bulk endpoint (docs/benchmarks.md)
 //   es-endpoint PORT     that endpoint, started by es-e2e in its own process
-//   replay-vs-ausearch [events]   the replay engine against ausearch on one synthetic audit.log
+//   replay-vs-ausearch [events] [corpus-dir] [dist/shipper]   the replay engine (and the whole command) against
+//                                 ausearch on a synthetic audit.log and on real records repeated
 //   auditd-backpressure [syscalls]   an audited workload's slowdown per backpressure strategy, and under auditd (live kernel)
 //   auditd-storm [processes] [syscalls] [auditd,auto,none] events lost and CPU per event, shipper against auditd (live kernel)
 //   storm-shipper CONFIG stalled|file     the shipper daemon those two start in a child process
-//   replay-loop [events] [rounds] the replay engine alone, repeatedly, for profilers (perf, dotnet-trace)
+//   replay-loop [events] [rounds] [file]   the replay engine alone, repeatedly, for profilers (perf, dotnet-trace)
 //   replay-stages [events] [rounds] CPU time and allocation of each stage of the replay engine
 switch (args.FirstOrDefault())
 {
@@ -17,7 +18,10 @@ switch (args.FirstOrDefault())
         await EndToEndHarness.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000);
         break;
     case "replay-vs-ausearch":
-        Shipper.Benchmarks.EventStream.ReplayVersusAusearch.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+        Shipper.Benchmarks.EventStream.ReplayVersusAusearch.Run(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000,
+            args.Length > 2 ? args[2] : null,
+            args.Length > 3 ? args[3] : null);
         break;
     case "auditd-backpressure":
         Shipper.Benchmarks.Auditd.BackpressureSlowdownHarness.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
@@ -34,7 +38,8 @@ switch (args.FirstOrDefault())
     case "replay-loop":
         Shipper.Benchmarks.EventStream.ReplayVersusAusearch.Loop(
             args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000,
-            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10);
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10,
+            args.Length > 3 ? args[3] : null);
         break;
     case "replay-stages":
         Shipper.Benchmarks.EventStream.ReplayVersusAusearch.Stages(

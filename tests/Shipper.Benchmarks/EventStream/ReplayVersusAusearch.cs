@@ -15,24 +15,101 @@ namespace Shipper.Benchmarks.EventStream;
 /// </summary>
 public static class ReplayVersusAusearch
 {
-    public static void Run(int events)
+    /// <summary>
+    /// The synthetic file, and (when <paramref name="corpus"/> is given) a file of real records: every audit.log
+    /// under that folder repeated with serials moved on each time, so each copy makes new events. When
+    /// <paramref name="shipper"/> (the built <c>dist/shipper</c>) is given, the whole command is also timed on each
+    /// file, start-up included, with its peak resident memory: <c>replay --stdout</c>, and <c>replay -c</c> through
+    /// the pipeline to the console output.
+    /// </summary>
+    public static void Run(int events, string? corpus = null, string? shipper = null)
     {
-        var path = AuditLogGenerator.Write(Path.Combine(Path.GetTempPath(), "shipper-bench-replay.log"), events);
+        var synthetic = AuditLogGenerator.Write(Path.Combine(Path.GetTempPath(), "shipper-bench-replay.log"), events);
+        Compare("synthetic", synthetic, shipper);
+        if (corpus is not null)
+        {
+            Compare("real records", RealRecords(corpus, synthetic), shipper);
+        }
+    }
+
+    private static void Compare(string name, string path, string? shipperCommand)
+    {
         var records = File.ReadLines(path).Count();
-        Console.WriteLine($"file: {path}, {records:N0} records, {events:N0} events, {new FileInfo(path).Length / 1e6:N1} MB");
-        var shipper = Best(() => Replay(path));
+        var events = 0L;
+        Replay(path, () => events++);
+        Console.WriteLine($"{name}: {path}, {records:N0} records, {events:N0} events, {new FileInfo(path).Length / 1e6:N1} MB");
+        var engine = Best(() => Replay(path));
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        var ausearchI = Best(() => Tool("ausearch", "-i", "--input", path));
-        var ausearchCsv = Best(() => Tool("ausearch", "--format", "csv", "--input", path));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"shipper replay (NDJSON): {shipper.TotalSeconds:N2} s, {records / shipper.TotalSeconds:N0} records/s, {events / shipper.TotalSeconds:N0} events/s, peak working set {peak / 1e6:N0} MB"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ausearch -i:             {ausearchI.TotalSeconds:N2} s, {records / ausearchI.TotalSeconds:N0} records/s (shipper is {ausearchI / shipper:N1}x faster)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ausearch --format csv:   {ausearchCsv.TotalSeconds:N2} s, {records / ausearchCsv.TotalSeconds:N0} records/s (shipper is {ausearchCsv / shipper:N1}x faster)"));
+        Report("replay engine in process (NDJSON to /dev/null)", engine, records, events, $"peak working set {peak / 1e6:N0} MB");
+        if (shipperCommand is not null)
+        {
+            var config = Path.Combine(Path.GetTempPath(), "shipper-bench-replay-console.yml");
+            File.WriteAllText(config, "shipper.modules:\n- module: auditd\noutput.console: {}\nlogging.level: warning\n");
+            var stdout = BestCommand(shipperCommand, "replay", "--stdout", path);
+            var console = BestCommand(shipperCommand, "-c", config, "replay", path);
+            Report("shipper replay --stdout (whole command)", stdout, records, events, $"peak RSS {stdout.PeakKb / 1e3:N0} MB");
+            Report("shipper replay -c (pipeline, console output)", console, records, events, $"peak RSS {console.PeakKb / 1e3:N0} MB");
+        }
+
+        var ausearchI = BestCommand("ausearch", "-i", "--input", path);
+        var ausearchCsv = BestCommand("ausearch", "--format", "csv", "--input", path);
+        Report("ausearch -i", ausearchI, records, null, $"replay engine is {ausearchI.Cpu / engine.Cpu:N1}x faster (CPU)");
+        Report("ausearch --format csv", ausearchCsv, records, null, $"replay engine is {ausearchCsv.Cpu / engine.Cpu:N1}x faster (CPU)");
+    }
+
+    private static void Report(string what, Measured run, long records, long? events, string note) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {what}: wall {run.Wall.TotalSeconds:N3} s, CPU {run.Cpu.TotalSeconds:N3} s; per CPU second {records / run.Cpu.TotalSeconds:N0} records/s{(events is { } e ? $", {e / run.Cpu.TotalSeconds:N0} events/s" : string.Empty)}; {note}"));
+
+    /// <summary>Every *.log under <paramref name="corpus"/>, repeated until about as long as <paramref name="like"/> (at most 100,000 records: ausearch -i is slow on them), each copy's serials moved on.</summary>
+    private static string RealRecords(string corpus, string like)
+    {
+        var lines = Directory.EnumerateFiles(corpus, "*.log", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .SelectMany(File.ReadLines).Where(l => l.StartsWith("type=", StringComparison.Ordinal) || l.StartsWith("node=", StringComparison.Ordinal)).ToList();
+        var target = Math.Min(File.ReadLines(like).Count(), 100_000);
+        var path = Path.Combine(Path.GetTempPath(), "shipper-bench-replay-real.log");
+        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
+        var serial = new System.Text.RegularExpressions.Regex(@"msg=audit\((\d+)\.(\d+):(\d+)\)");
+        for (var copy = 0; copy * lines.Count < target; copy++)
+        {
+            foreach (var line in lines)
+            {
+                writer.WriteLine(serial.Replace(line, m => string.Create(CultureInfo.InvariantCulture,
+                    $"msg=audit({m.Groups[1].Value}.{m.Groups[2].Value}:{long.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) + ((copy + 1) * 10_000_000L)})"), 1));
+            }
+        }
+
+        return path;
+    }
+
+    /// <summary>A run's wall time, CPU time (user + system) and peak resident set in KB.</summary>
+    private readonly record struct Measured(TimeSpan Wall, TimeSpan Cpu, long PeakKb);
+
+    /// <summary>The run with the least CPU time of three, of a command with stdout to /dev/null, measured by /usr/bin/time.</summary>
+    private static Measured BestCommand(string program, params string[] arguments)
+    {
+        var best = new Measured(TimeSpan.MaxValue, TimeSpan.MaxValue, 0);
+        for (var i = 0; i < 3; i++)
+        {
+            var report = Path.Combine(Path.GetTempPath(), "shipper-bench-time.txt");
+            var clock = Stopwatch.StartNew();
+            Tool("/usr/bin/time", ["-f", "%U %S %M", "-o", report, program, .. arguments]);
+            var wall = clock.Elapsed;
+            var fields = File.ReadAllLines(report)[^1].Split(' ');
+            var cpu = TimeSpan.FromSeconds(double.Parse(fields[0], CultureInfo.InvariantCulture) + double.Parse(fields[1], CultureInfo.InvariantCulture));
+            if (cpu < best.Cpu)
+            {
+                best = new Measured(wall, cpu, Math.Max(best.PeakKb, long.Parse(fields[2], CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Replays one synthetic file <paramref name="rounds"/> times, printing each round's rate.</summary>
-    public static void Loop(int events, int rounds)
+    public static void Loop(int events, int rounds, string? file = null)
     {
-        var path = AuditLogGenerator.Write(Path.Combine(Path.GetTempPath(), "shipper-bench-replay.log"), events);
+        var path = file ?? AuditLogGenerator.Write(Path.Combine(Path.GetTempPath(), "shipper-bench-replay.log"), events);
         var records = File.ReadLines(path).Count();
         for (var i = 0; i < rounds; i++)
         {
@@ -100,7 +177,9 @@ public static class ReplayVersusAusearch
         public void OnEvent(AssembledEvent assembled) => sink(assembled);
     }
 
-    private static void Replay(string path)
+    private static void Replay(string path) => Replay(path, null);
+
+    private static void Replay(string path, Action? counted)
     {
         using var output = File.OpenWrite("/dev/null");
         using var buffered = new BufferedStream(output, 1 << 16);
@@ -111,6 +190,7 @@ public static class ReplayVersusAusearch
             writer.Flush();
             writer.Reset();
             buffered.WriteByte((byte)'\n');
+            counted?.Invoke();
         });
         using var input = File.OpenRead(path);
         replayer.Feed(input);
@@ -132,14 +212,17 @@ public static class ReplayVersusAusearch
         process.WaitForExit();
     }
 
-    private static TimeSpan Best(Action action)
+    /// <summary>The run with the least CPU time (this process's) of three.</summary>
+    private static Measured Best(Action action)
     {
-        var best = TimeSpan.MaxValue;
+        var best = new Measured(TimeSpan.MaxValue, TimeSpan.MaxValue, 0);
         for (var i = 0; i < 3; i++)
         {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             action();
-            best = clock.Elapsed < best ? clock.Elapsed : best;
+            var run = new Measured(clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, 0);
+            best = run.Cpu < best.Cpu ? run : best;
         }
 
         return best;
