@@ -9,36 +9,16 @@ namespace Shipper.Processors.Standard.Conditions;
 /// <c>contains: {field: text, ...}</c>: every field is text containing the given text (case-sensitive), or a list
 /// with at least one such element. Fields of other types never match.
 /// </summary>
-internal sealed class ContainsCondition : ICondition
+internal static class ContainsCondition
 {
-    private readonly (FieldPath Path, string Text)[] _rules;
+    public static ICondition Create(IConfigSection condition, FieldMap? fields) =>
+        FieldCondition<ContainsTest>.Create(condition, "contains", fields, (key, path, value) =>
+            (path, new ContainsTest(value as string ?? throw condition.Error(key, $"contains looks for text, not {FieldValues.Describe(value)}; quote it"))));
 
-    private ContainsCondition((FieldPath, string)[] rules) => _rules = rules;
-
-    public static ContainsCondition Create(IConfigSection condition, FieldMap? fields)
+    private readonly record struct ContainsTest(string Text) : IFieldTest
     {
-        var rules = new List<(FieldPath, string)>();
-        foreach (var (key, path, value) in FieldRules.Read(condition, "contains", fields))
-        {
-            rules.Add((path, value as string ?? throw condition.Error(key, $"contains looks for text, not {FieldValues.Describe(value)}; quote it")));
-        }
-
-        return new ContainsCondition([.. rules]);
+        public bool Holds(object? value) => Contains(value, Text);
     }
-
-    public bool Matches(Event @event)
-    {
-        foreach (var (path, text) in _rules)
-        {
-            if (!path.TryGet(@event, out var value) || !Contains(value, text))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static bool Contains(object? value, string text)
     {
         switch (value)

@@ -8,45 +8,20 @@ namespace Shipper.Processors.Standard.Conditions;
 /// <c>equals: {field: value, ...}</c>: every field holds exactly the value. Text compares with text (case-sensitive),
 /// numbers with numbers of any type, booleans with booleans; a missing field or a value of another type never matches.
 /// </summary>
-internal sealed class EqualsCondition : ICondition
+internal static class EqualsCondition
 {
-    private readonly Rule[] _rules;
-
-    private EqualsCondition(Rule[] rules) => _rules = rules;
-
-    public static EqualsCondition Create(IConfigSection condition, FieldMap? fields)
-    {
-        var rules = new List<Rule>();
-        foreach (var (key, path, value) in FieldRules.Read(condition, "equals", fields))
+    public static ICondition Create(IConfigSection condition, FieldMap? fields) =>
+        FieldCondition<EqualsTest>.Create(condition, "equals", fields, (key, path, value) => (path, value switch
         {
-            rules.Add(value switch
-            {
-                string text => new Rule(path, text, 0, null),
-                bool flag => new Rule(path, null, 0, flag),
-                _ when FieldValues.TryGetNumber(value, out var number) => new Rule(path, null, number, null),
-                _ => throw condition.Error(key, $"equals compares with text, a number or true/false, not {FieldValues.Describe(value)}"),
-            });
-        }
+            string text => new EqualsTest(text, 0, null),
+            bool flag => new EqualsTest(null, 0, flag),
+            _ when FieldValues.TryGetNumber(value, out var number) => new EqualsTest(null, number, null),
+            _ => throw condition.Error(key, $"equals compares with text, a number or true/false, not {FieldValues.Describe(value)}"),
+        }));
 
-        return new EqualsCondition([.. rules]);
-    }
-
-    public bool Matches(Event @event)
+    private readonly record struct EqualsTest(string? Text, double Number, bool? Flag) : IFieldTest
     {
-        foreach (var rule in _rules)
-        {
-            if (!rule.Path.TryGet(@event, out var value) || !rule.Matches(value))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private readonly record struct Rule(FieldPath Path, string? Text, double Number, bool? Flag)
-    {
-        public bool Matches(object? value)
+        public bool Holds(object? value)
         {
             if (Text is not null)
             {

@@ -2,7 +2,6 @@ using System.Collections;
 using System.Net;
 using Shipper.Config;
 using Shipper.Events;
-using Shipper.Processors.Standard.Support;
 
 namespace Shipper.Processors.Standard.Conditions;
 
@@ -11,16 +10,10 @@ namespace Shipper.Processors.Standard.Conditions;
 /// (text or parsed) inside one of its ranges; a list of addresses matches when any of them does. Text that is not
 /// an address does not match.
 /// </summary>
-internal sealed class NetworkCondition : ICondition
+internal static class NetworkCondition
 {
-    private readonly (FieldPath Path, IpMatcher Ranges)[] _rules;
-
-    private NetworkCondition((FieldPath, IpMatcher)[] rules) => _rules = rules;
-
-    public static NetworkCondition Create(IConfigSection condition, FieldMap? fields)
-    {
-        var rules = new List<(FieldPath, IpMatcher)>();
-        foreach (var (key, path, value) in FieldRules.Read(condition, "network", fields))
+    public static ICondition Create(IConfigSection condition, FieldMap? fields) =>
+        FieldCondition<NetworkTest>.Create(condition, "network", fields, (key, path, value) =>
         {
             List<string> ranges = value switch
             {
@@ -28,24 +21,12 @@ internal sealed class NetworkCondition : ICondition
                 IList list when list.Count > 0 && list.Cast<object?>().All(i => i is string) => [.. list.Cast<string>()],
                 _ => throw condition.Error(key, "network takes a CIDR block or range name, or a list of them"),
             };
-            var matcher = IpMatcher.TryCreate(ranges, out var error) ?? throw condition.Error(key, error);
-            rules.Add((path, matcher));
-        }
+            return (path, new NetworkTest(IpMatcher.TryCreate(ranges, out var error) ?? throw condition.Error(key, error)));
+        });
 
-        return new NetworkCondition([.. rules]);
-    }
-
-    public bool Matches(Event @event)
+    private readonly record struct NetworkTest(IpMatcher Ranges) : IFieldTest
     {
-        foreach (var (path, ranges) in _rules)
-        {
-            if (!path.TryGet(@event, out var value) || !InRange(value, ranges))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        public bool Holds(object? value) => InRange(value, Ranges);
     }
 
     private static bool InRange(object? value, IpMatcher ranges)

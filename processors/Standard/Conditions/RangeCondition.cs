@@ -8,16 +8,10 @@ namespace Shipper.Processors.Standard.Conditions;
 /// <c>range: {field.gte: 400, field.lt: 500, ...}</c>: every bound holds. The field must be a number, or text that
 /// reads as one; anything else (or a missing field) does not match.
 /// </summary>
-internal sealed class RangeCondition : ICondition
+internal static class RangeCondition
 {
-    private readonly Bound[] _bounds;
-
-    private RangeCondition(Bound[] bounds) => _bounds = bounds;
-
-    public static RangeCondition Create(IConfigSection condition, FieldMap? fields)
-    {
-        var bounds = new List<Bound>();
-        foreach (var (key, path, value) in FieldRules.Read(condition, "range", fields))
+    public static ICondition Create(IConfigSection condition, FieldMap? fields) =>
+        FieldCondition<Bound>.Create(condition, "range", fields, (key, path, value) =>
         {
             var op = path.Leaf switch
             {
@@ -34,24 +28,8 @@ internal sealed class RangeCondition : ICondition
                 throw condition.Error(key, $"range bounds are numbers, not {FieldValues.Describe(value)}");
             }
 
-            bounds.Add(new Bound(field, op, limit));
-        }
-
-        return new RangeCondition([.. bounds]);
-    }
-
-    public bool Matches(Event @event)
-    {
-        foreach (var bound in _bounds)
-        {
-            if (!bound.Field.TryGet(@event, out var value) || !FieldValues.TryGetNumberOrNumericText(value, out var number) || !bound.Holds(number))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+            return (field, new Bound(op, limit));
+        });
 
     private enum Operator
     {
@@ -61,14 +39,15 @@ internal sealed class RangeCondition : ICondition
         Gte,
     }
 
-    private readonly record struct Bound(FieldPath Field, Operator Op, double Limit)
+    private readonly record struct Bound(Operator Op, double Limit) : IFieldTest
     {
-        public bool Holds(double value) => Op switch
-        {
-            Operator.Lt => value < Limit,
-            Operator.Lte => value <= Limit,
-            Operator.Gt => value > Limit,
-            _ => value >= Limit,
-        };
+        public bool Holds(object? value) =>
+            FieldValues.TryGetNumberOrNumericText(value, out var number) && Op switch
+            {
+                Operator.Lt => number < Limit,
+                Operator.Lte => number <= Limit,
+                Operator.Gt => number > Limit,
+                _ => number >= Limit,
+            };
     }
 }

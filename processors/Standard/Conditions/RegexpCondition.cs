@@ -11,23 +11,11 @@ namespace Shipper.Processors.Standard.Conditions;
 /// <c>^…$</c> for a whole match), or a list with such an element. Patterns run with .NET's non-backtracking engine:
 /// linear time whatever the input, like Go's RE2 that Beats uses, and likewise without backreferences or lookarounds.
 /// </summary>
-internal sealed class RegexpCondition : ICondition
+internal static class RegexpCondition
 {
-    private readonly (FieldPath Path, Regex Pattern)[] _rules;
-
-    private RegexpCondition((FieldPath, Regex)[] rules) => _rules = rules;
-
-    public static RegexpCondition Create(IConfigSection condition, FieldMap? fields)
-    {
-        var rules = new List<(FieldPath, Regex)>();
-        foreach (var (key, path, value) in FieldRules.Read(condition, "regexp", fields))
-        {
-            var pattern = value as string ?? FieldValues.ToText(value);
-            rules.Add((path, Compile(condition, key, pattern)));
-        }
-
-        return new RegexpCondition([.. rules]);
-    }
+    public static ICondition Create(IConfigSection condition, FieldMap? fields) =>
+        FieldCondition<RegexpTest>.Create(condition, "regexp", fields, (key, path, value) =>
+            (path, new RegexpTest(Compile(condition, key, value as string ?? FieldValues.ToText(value)))));
 
     /// <summary>Compiles a pattern or throws a located error saying what is wrong with it.</summary>
     public static Regex Compile(IConfigSection at, string key, string pattern)
@@ -46,17 +34,9 @@ internal sealed class RegexpCondition : ICondition
         }
     }
 
-    public bool Matches(Event @event)
+    private readonly record struct RegexpTest(Regex Pattern) : IFieldTest
     {
-        foreach (var (path, pattern) in _rules)
-        {
-            if (!path.TryGet(@event, out var value) || !IsMatch(value, pattern))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        public bool Holds(object? value) => IsMatch(value, Pattern);
     }
 
     private static bool IsMatch(object? value, Regex pattern)

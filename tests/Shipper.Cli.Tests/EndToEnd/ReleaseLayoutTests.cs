@@ -34,7 +34,8 @@ public sealed class ReleaseLayoutTests
         Assert.True(File.Exists(Path.Combine(dist, "modules", "auditd", "Shipper.Modules.Auditd.dll")));
         Assert.True(File.Exists(Path.Combine(dist, "outputs", "console", "Shipper.Outputs.Console.dll")));
         Assert.True(File.Exists(Path.Combine(dist, "outputs", "file", "Shipper.Outputs.File.dll")));
-        Assert.True(Directory.Exists(Path.Combine(dist, "processors")));
+        Assert.True(File.Exists(Path.Combine(dist, "processors", "standard", "Shipper.Processors.Standard.dll")), "the standard processors plugin is missing from processors/standard");
+        Assert.False(File.Exists(Path.Combine(dist, "processors", "standard", "Shipper.Abstractions.dll")), "plugins must use the host's contracts assembly");
         Assert.True(File.Exists(Path.Combine(dist, "config", "shipper.yml")));
         Assert.True(File.Exists(Path.Combine(dist, "config", "shipper.reference.yml")));
         Assert.False(File.Exists(Path.Combine(dist, "modules", "auditd", "Shipper.Abstractions.dll")), "plugins must use the host's contracts assembly");

@@ -5,8 +5,8 @@ using Shipper.Testing;
 namespace Shipper.Processors.Tests.EndToEnd;
 
 /// <summary>
-/// A throw-away <c>path.home</c> laid out as a user installs the shipper: the built host, the sample module, the
-/// console output and this plugin copied into <c>modules/</c>, <c>outputs/</c> and <c>processors/</c>.
+/// A throw-away <c>path.home</c> laid out as a user installs the shipper: the built host, the sample and auditd
+/// modules, the console output and this plugin copied into <c>modules/</c>, <c>outputs/</c> and <c>processors/</c>.
 /// </summary>
 internal sealed class HostInstall : IDisposable
 {
@@ -17,10 +17,14 @@ internal sealed class HostInstall : IDisposable
         Copy(Output("HostOutput"), _home.File("bin"));
         Copy(Output("ProcessorsOutput"), _home.File("processors/standard"));
         Copy(Output("SampleModuleOutput"), _home.File("modules/sample"));
+        Copy(Output("AuditdModuleOutput"), _home.File("modules/auditd"));
         Copy(Output("ConsoleOutputOutput"), _home.File("outputs/console"));
     }
 
     public string Home => _home.Path;
+
+    /// <summary>The repository's conformance logs (<c>tests/conformance</c>).</summary>
+    public static string ConformanceRoot => Output("ConformanceRoot");
 
     /// <summary>Writes <c>config/shipper.yml</c> (mode 0600) and returns its path.</summary>
     public string Config(string yaml) => _home.Write("config/shipper.yml", yaml);
