@@ -7,7 +7,8 @@ namespace Shipper.Modules.Auditd.Netlink;
 /// Reads audit messages from a client's socket on a dedicated thread and hands each to an
 /// <see cref="IAuditMessageHandler"/>. One receive buffer is reused for every datagram, so nothing is allocated
 /// per message. A receive-queue overflow (ENOBUFS) is counted (<c>auditd.socket_overflows</c>), logged at a
-/// limited rate and survived. Messages not sent by the kernel are dropped.
+/// limited rate and survived; the kernel reports it on multicast sockets only, as unicast ones are opened with
+/// NETLINK_NO_ENOBUFS (see <see cref="NetlinkSocket.Open"/>). Messages not sent by the kernel are dropped.
 /// </summary>
 public sealed class AuditReceiver
 {
