@@ -41,8 +41,11 @@ internal sealed class InFlightBatch
         var count = events.Length;
         if (_events.Length < count)
         {
-            _events = new Event[count];
-            _settled = new bool[count];
+            // Grown at least twofold: a reused batch that first carried a small early flush must not reallocate
+            // for every slightly larger batch after it (batch sizes vary with timing).
+            var size = Math.Max(count, _events.Length * 2);
+            _events = new Event[size];
+            _settled = new bool[size];
         }
         else
         {
@@ -72,8 +75,8 @@ internal sealed class InFlightBatch
 
         if (_resend.Length < Remaining)
         {
-            _resend = new Event[Count];
-            _sentIndexes = new int[Count];
+            _resend = new Event[_events.Length];
+            _sentIndexes = new int[_events.Length];
         }
 
         for (int i = 0, j = 0; i < Count; i++)

@@ -46,7 +46,9 @@ public sealed class PublisherPipeline : IAsyncDisposable
         _logger = loggers.CreateLogger("Shipper.Pipeline");
         _queue = new EventQueue(settings.Queue.Events);
         _counters = new PipelineCounters(metrics, () => _queue.Used, _queue.Capacity);
-        _acks = new AckLoop(_queue, _counters, spares: Math.Max(1, output.Workers) + 2);
+        // Spares: the workers' batches, the one being filled, and room for the ACK loop to lag the consumer by a few
+        // batches; with only workers + 2 the consumer sometimes found none spare and made a new batch (~28 KB).
+        _acks = new AckLoop(_queue, _counters, spares: Math.Max(1, output.Workers) + 8);
         _monitor = new BackpressureMonitor(_queue.Capacity, settings.BlockedThreshold, _time, () => _queue.Used, () => _acks.OldestDispatch);
         _queue.LevelChanged = _monitor.OnQueueLevel;
         _acks.OldestChanged = _monitor.Evaluate;
