@@ -174,10 +174,9 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
                 next = new FieldMap();
                 map._entries.Set(segment, next);
             }
-            else if (next.IsReadOnly)
+            else
             {
-                next = next.WritableCopy();
-                map._entries.SetValueAt(index, next);
+                next = map.WritableChildAt(index, next);
             }
 
             map = next;
@@ -229,13 +228,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
                 return !target.IsReadOnly && target._entries.Remove(key);
             }
 
-            if (next.IsReadOnly)
-            {
-                next = next.WritableCopy();
-                map._entries.SetValueAt(index, next);
-            }
-
-            map = next;
+            map = map.WritableChildAt(index, next);
             start = dot + 1;
         }
 
@@ -255,9 +248,10 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
         {
             var key = other._entries.KeyAt(i);
             var value = other._entries.ValueAt(i);
-            if (value is FieldMap incoming && _entries.TryGetValue(key, out var existing) && existing is FieldMap current)
+            var index = _entries.IndexOf(key);
+            if (value is FieldMap incoming && index >= 0 && _entries.ValueAt(index) is FieldMap current)
             {
-                WritableChild(key, current).DeepUpdate(incoming);
+                WritableChildAt(index, current).DeepUpdate(incoming);
             }
             else
             {
@@ -327,8 +321,8 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
         _ => value,
     };
 
-    /// <summary>The child map at <paramref name="key"/>, replaced first by a writable copy when it is frozen.</summary>
-    private FieldMap WritableChild(string key, FieldMap child)
+    /// <summary>The child map at position <paramref name="index"/>, replaced first by a writable copy when it is frozen.</summary>
+    private FieldMap WritableChildAt(int index, FieldMap child)
     {
         if (!child.IsReadOnly)
         {
@@ -336,7 +330,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
         }
 
         var copy = child.WritableCopy();
-        _entries.Set(key, copy);
+        _entries.SetValueAt(index, copy);
         return copy;
     }
 
