@@ -12,7 +12,7 @@ using Shipper.Benchmarks.Elasticsearch;
 //   storm-shipper CONFIG stalled|file     the shipper daemon those two start in a child process
 //   replay-loop [events] [rounds] [file]   the replay engine alone, repeatedly, for profilers (perf, dotnet-trace)
 //   replay-stages [events] [rounds] CPU time and allocation of each stage of the replay engine
-//   pipeline-allocations [rounds]    which types the publisher pipeline allocates while events flow
+//   pipeline-allocations [rounds] [queue.mem.events] [flush.min_events]   which types the publisher pipeline allocates while events flow
 switch (args.FirstOrDefault())
 {
     case "es-e2e":
@@ -48,7 +48,10 @@ switch (args.FirstOrDefault())
             args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
         break;
     case "pipeline-allocations":
-        Shipper.Benchmarks.Pipeline.PipelineAllocationSampler.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50);
+        Shipper.Benchmarks.Pipeline.PipelineAllocationSampler.Run(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3200,
+            args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1600);
         break;
     case "es-endpoint":
         await BulkEndpoint.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture));

@@ -14,7 +14,7 @@ namespace Shipper.Core.Pipeline;
 /// publishing cannot race) and stores the event with one interlocked write; it takes no lock and allocates
 /// nothing. The reader parks on <see cref="Signal"/> with the ordinal it needs, so a consumer waiting for a whole
 /// batch is woken once per batch rather than once per event. Only a publisher that finds the queue full touches
-/// the publishers' wake-up signal.
+/// the publishers' wake-up monitor, and only while one waits does giving slots back.
 /// </summary>
 internal sealed class EventQueue
 {
@@ -26,7 +26,10 @@ internal sealed class EventQueue
     private long _queued;
     private long _released;
     private long _taken;
+    private readonly object _spaceGate = new();
+    private long _spaceGeneration;
     private int _waiters;
+    private int _asyncWaiters;
     private TaskCompletionSource _space = NewSignal();
 
     public EventQueue(int capacity)
@@ -111,7 +114,10 @@ internal sealed class EventQueue
         return EnqueueResult.Queued;
     }
 
-    /// <summary>Queues the event, blocking the thread while the queue is full.</summary>
+    /// <summary>
+    /// Queues the event, blocking the thread while the queue is full. The thread waits on a monitor that every
+    /// release pulses, so waiting allocates nothing (a cancellable token is registered once per wait).
+    /// </summary>
     public void Enqueue(Event @event, CancellationToken cancellationToken)
     {
         if (Check(TryEnqueue(@event)))
@@ -122,15 +128,24 @@ internal sealed class EventQueue
         Interlocked.Increment(ref _waiters);
         try
         {
+            using var cancelled = cancellationToken.UnsafeRegister(static s => ((EventQueue)s!).WakePublishers(), this);
             while (true)
             {
-                var signal = Volatile.Read(ref _space);
+                var generation = Volatile.Read(ref _spaceGeneration);
                 if (Check(TryEnqueue(@event)))
                 {
                     return;
                 }
 
-                signal.Task.Wait(cancellationToken);
+                lock (_spaceGate)
+                {
+                    while (_spaceGeneration == generation && !cancellationToken.IsCancellationRequested)
+                    {
+                        Monitor.Wait(_spaceGate);
+                    }
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
             }
         }
         finally
@@ -143,6 +158,7 @@ internal sealed class EventQueue
     public async ValueTask EnqueueAsync(Event @event, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _waiters);
+        Interlocked.Increment(ref _asyncWaiters);
         try
         {
             while (true)
@@ -158,6 +174,7 @@ internal sealed class EventQueue
         }
         finally
         {
+            Interlocked.Decrement(ref _asyncWaiters);
             Interlocked.Decrement(ref _waiters);
         }
     }
@@ -168,7 +185,7 @@ internal sealed class EventQueue
         Interlocked.Add(ref _released, count);
         if (Volatile.Read(ref _waiters) > 0)
         {
-            Wake();
+            WakePublishers();
         }
 
         LevelChanged(Used);
@@ -179,7 +196,7 @@ internal sealed class EventQueue
     {
         Interlocked.Or(ref _queued, ClosedBit);
         Signal.Wake();
-        Wake();
+        WakePublishers();
     }
 
     internal static InvalidOperationException StoppedError() =>
@@ -221,7 +238,19 @@ internal sealed class EventQueue
         }
     }
 
-    private void Wake() => Interlocked.Exchange(ref _space, NewSignal()).TrySetResult();
+    private void WakePublishers()
+    {
+        lock (_spaceGate)
+        {
+            _spaceGeneration++;
+            Monitor.PulseAll(_spaceGate);
+        }
+
+        if (Volatile.Read(ref _asyncWaiters) > 0)
+        {
+            Interlocked.Exchange(ref _space, NewSignal()).TrySetResult();
+        }
+    }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -74,16 +74,10 @@ internal sealed class OutputWorker
                 }
 
                 // Sent inline rather than by a helper method: an async helper would box its state for every batch.
-                try
-                {
-                    await _sender.SendAsync(batch, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    Interlocked.Exchange(ref _busy, 0);
-                    _consumer.Wake();
-                }
-
+                // A worker that failed (not cancelled) stays busy, so the consumer hands its batches to the others.
+                await _sender.SendAsync(batch, cancellationToken).ConfigureAwait(false);
+                Interlocked.Exchange(ref _busy, 0);
+                _consumer.Wake();
                 _acks.Complete(batch);
             }
         }

@@ -22,13 +22,17 @@ public static class PipelineAllocationSampler
     private const int EventsPerRound = 200_000;
     private static readonly DateTimeOffset Timestamp = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>Runs <paramref name="rounds"/> measured rounds after five warm-up rounds and prints what it saw.</summary>
-    public static void Run(int rounds)
+    /// <summary>
+    /// Runs <paramref name="rounds"/> measured rounds after five warm-up rounds and prints what it saw. A small
+    /// <paramref name="minEvents"/> (with a small <paramref name="queueEvents"/>) multiplies the batches per event,
+    /// which brings out what is allocated per batch.
+    /// </summary>
+    public static void Run(int rounds, int queueEvents = 3200, int minEvents = 1600)
     {
         var output = new NullOutput(workers: 1);
         var agent = new AgentInfo("bench", "shipper", "0.1.0", Guid.NewGuid(), Guid.NewGuid(), "bench-host");
         var pipeline = new PublisherPipeline(
-            new PipelineSettings { Agent = agent, Queue = new MemoryQueueOptions() }, output, new MetricsRegistry(), NullLoggerFactory.Instance);
+            new PipelineSettings { Agent = agent, Queue = new MemoryQueueOptions { Events = queueEvents, Flush = new FlushOptions { MinEvents = minEvents } } }, output, new MetricsRegistry(), NullLoggerFactory.Instance);
         var client = pipeline.Connect(new ClientSettings());
         pipeline.Start();
         var events = new Event[EventsPerRound];
@@ -48,7 +52,7 @@ public static class PipelineAllocationSampler
         Thread.Sleep(500);
         var total = rounds * (double)EventsPerRound;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{rounds} rounds of {EventsPerRound:N0} events; bytes allocated per event by round (all threads): {string.Join(" ", perRound.Select(b => (b / (double)EventsPerRound).ToString("0.00", CultureInfo.InvariantCulture)))}"));
+            $"queue.mem.events {queueEvents}, flush.min_events {minEvents}: {rounds} rounds of {EventsPerRound:N0} events; bytes allocated per event by round (all threads): {string.Join(" ", perRound.Select(b => (b / (double)EventsPerRound).ToString("0.00", CultureInfo.InvariantCulture)))}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean {perRound.Sum() / total:0.000} B/event; allocation ticks while publishing, by type (each ~100 KB):"));
         foreach (var (type, count) in ticks.ByType().OrderByDescending(p => p.Value))
         {
