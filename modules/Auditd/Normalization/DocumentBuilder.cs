@@ -11,7 +11,7 @@ internal static class DocumentBuilder
 {
     public static Event Build(CoalescedEvent e, AssembledEvent records, NormalizerOptions options)
     {
-        var doc = new Event(e.Timestamp.ToDateTimeOffset());
+        var doc = new Event(e.Timestamp.ToDateTimeOffset(), new FieldMap(12));
         var fields = doc.Fields;
         var ev = new FieldMap(8);
         fields.Add("event", ev);
@@ -123,7 +123,7 @@ internal static class DocumentBuilder
 
     private static void AddUser(CoalescedEvent e, FieldMap fields)
     {
-        var user = new FieldMap();
+        var user = new FieldMap(8);
         foreach (var (key, id) in e.UserIds)
         {
             if (id != "unset")
