@@ -29,13 +29,20 @@ public sealed class Event
     public FieldMap Fields { get; }
 
     /// <summary>Values for outputs that are not indexed (<c>@metadata</c>): index, pipeline, _id.</summary>
-    public FieldMap Metadata { get; } = new FieldMap();
+    /// <remarks>Made on first use: most events never carry any.</remarks>
+    public FieldMap Metadata => _metadata ??= new FieldMap();
+
+    private FieldMap? _metadata;
 
     /// <summary>A deep copy of the event.</summary>
     public Event Clone()
     {
         var copy = new Event(Timestamp, Fields.Clone());
-        copy.Metadata.DeepUpdate(Metadata);
+        if (_metadata is { Count: > 0 })
+        {
+            copy.Metadata.DeepUpdate(_metadata);
+        }
+
         return copy;
     }
 
@@ -46,21 +53,23 @@ public sealed class Event
         writer.WriteStartObject();
         writer.WritePropertyName("@timestamp"u8);
         FieldValueWriter.WriteTimestamp(writer, Timestamp);
-        if (includeMetadata && Metadata.Count > 0)
+        if (includeMetadata && _metadata is { Count: > 0 })
         {
             writer.WritePropertyName("@metadata"u8);
-            FieldValueWriter.WriteMap(writer, Metadata);
+            FieldValueWriter.WriteMap(writer, _metadata);
         }
 
-        foreach (var (key, value) in Fields)
+        var fields = Fields;
+        for (var i = 0; i < fields.Count; i++)
         {
+            var key = fields.KeyAt(i);
             if (key == "@timestamp")
             {
                 continue;
             }
 
-            writer.WritePropertyName(key);
-            FieldValueWriter.WriteValue(writer, value);
+            writer.WritePropertyName(PropertyNames.Encoded(key));
+            FieldValueWriter.WriteValue(writer, fields.ValueAt(i));
         }
 
         writer.WriteEndObject();

@@ -9,7 +9,7 @@ namespace Shipper.Events;
 /// </summary>
 internal struct FieldEntries
 {
-    private const int IndexThreshold = 12;
+    private const int IndexThreshold = 32;
 
     private Entry[] _entries;
     private Dictionary<string, int>? _index;

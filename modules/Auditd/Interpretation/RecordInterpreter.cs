@@ -17,7 +17,8 @@ internal sealed class RecordInterpreter
     private static readonly System.Buffers.SearchValues<byte> EnrichmentKeyBytes = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"u8);
     private const ushort SeccompType = 1326;
 
-    private static readonly string[] SelinuxParts = ["_user", "_role", "_domain", "_level", "_category"];
+    private static readonly string[] SubjectSelinuxKeys = ["subj_user", "subj_role", "subj_domain", "subj_level", "subj_category"];
+    private static readonly string[] ObjectSelinuxKeys = ["obj_user", "obj_role", "obj_domain", "obj_level", "obj_category"];
 
     private readonly KeyInterner _keys = new();
     private readonly ValueInterner _values = new();
@@ -82,10 +83,10 @@ internal sealed class RecordInterpreter
                     into.TryAdd("result", IsSuccess(value) ? "success" : "fail");
                     continue;
                 case "subj":
-                    AddSelinux("subj", value, into);
+                    AddSelinux(SubjectSelinuxKeys, value, into);
                     continue;
                 case "obj" when type == RecordTypes.Path:
-                    AddSelinux("obj", value, into);
+                    AddSelinux(ObjectSelinuxKeys, value, into);
                     continue;
                 case "proctitle":
                     if (reader.Kind == AuditValueKind.Bare && HexText.DecodeNulSeparated(value) is { } title)
@@ -170,12 +171,20 @@ internal sealed class RecordInterpreter
         }
     }
 
-    private static void AddSelinux(string prefix, ReadOnlySpan<byte> value, Dictionary<string, string> into)
+    /// <summary>A SELinux context <c>user:role:domain:level[:category…]</c>, split into its parts (the last keeps any further colons).</summary>
+    private void AddSelinux(string[] keys, ReadOnlySpan<byte> value, Dictionary<string, string> into)
     {
-        var parts = Encoding.UTF8.GetString(value).Split(':', SelinuxParts.Length);
-        for (var i = 0; i < parts.Length; i++)
+        for (var i = 0; i < keys.Length; i++)
         {
-            into.TryAdd(prefix + SelinuxParts[i], parts[i]);
+            var colon = i == keys.Length - 1 ? -1 : value.IndexOf((byte)':');
+            var part = colon < 0 ? value : value[..colon];
+            into.TryAdd(keys[i], _values.Get(part));
+            if (colon < 0)
+            {
+                return;
+            }
+
+            value = value[(colon + 1)..];
         }
     }
 }

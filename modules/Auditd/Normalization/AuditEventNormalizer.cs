@@ -16,12 +16,19 @@ public sealed class AuditEventNormalizer
     private readonly EventCoalescer _coalescer = new();
     private readonly Summarizer _summarizer = new(NormalizationTable.Default);
     private readonly IdentityNamer? _namer;
+    private readonly DocumentParts _parts;
 
-    public AuditEventNormalizer(NormalizerOptions options)
+    /// <param name="options">What documents hold.</param>
+    /// <param name="reuseDocuments">
+    /// Build documents from reused maps and lists, for a caller that writes each document and forgets it: it must
+    /// give every document back with <see cref="Recycle"/> before asking for the next one.
+    /// </param>
+    public AuditEventNormalizer(NormalizerOptions options, bool reuseDocuments = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _namer = options.Identities is { } identities ? new IdentityNamer(identities) : null;
+        _parts = new DocumentParts(reuseDocuments);
     }
 
     /// <summary>Builds the document. <paramref name="assembled"/> stays owned by the caller.</summary>
@@ -37,7 +44,8 @@ public sealed class AuditEventNormalizer
         _summarizer.Apply(coalesced);
         EventCoalescer.TakeProcess(coalesced);
         _namer?.Apply(coalesced);
-        var document = DocumentBuilder.Build(coalesced, assembled, _options);
+        var document = new Event(coalesced.Timestamp.ToDateTimeOffset(), _parts.Map(12));
+        DocumentBuilder.Build(coalesced, assembled, _options, _parts, document.Fields);
         if (assembled.Node is { } node)
         {
             document.Fields.Put("host.name", node);
@@ -49,6 +57,16 @@ public sealed class AuditEventNormalizer
         }
 
         return document;
+    }
+
+    /// <summary>
+    /// Takes back a written document's maps and lists when documents are reused (nothing of it may be used
+    /// afterwards); does nothing otherwise.
+    /// </summary>
+    public void Recycle(Event document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        _parts.Recycle(document.Fields);
     }
 
     private static List<object?> AddTag(object? tags, string tag)

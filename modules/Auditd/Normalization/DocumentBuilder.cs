@@ -9,22 +9,27 @@ namespace Shipper.Modules.Auditd.Normalization;
 /// <summary>Writes a coalesced event as an Auditbeat-shaped document.</summary>
 internal static class DocumentBuilder
 {
-    public static Event Build(CoalescedEvent e, AssembledEvent records, NormalizerOptions options)
+    private static readonly string[] NetworkDirection = ["network", "direction"];
+    private static readonly string[] ErrorMessage = ["error", "message"];
+    private static readonly string[] RelatedUser = ["related", "user"];
+    private static readonly string[] EffectiveCapabilities = ["thread", "capabilities", "effective"];
+    private static readonly string[] PermittedCapabilities = ["thread", "capabilities", "permitted"];
+
+    /// <summary>Builds the document's fields into <paramref name="fields"/> (empty), from <paramref name="parts"/>.</summary>
+    public static void Build(CoalescedEvent e, AssembledEvent records, NormalizerOptions options, DocumentParts parts, FieldMap fields)
     {
-        var doc = new Event(e.Timestamp.ToDateTimeOffset());
-        var fields = doc.Fields;
-        var ev = new FieldMap(8);
+        var ev = parts.Map(8);
         fields.Add("event", ev);
         ev.Add("module", "auditd");
         ev.Add("kind", "event");
         if (e.EcsCategories.Count > 0)
         {
-            ev.Add("category", e.EcsCategories.ToList<object?>());
+            ev.Add("category", parts.ListOf(e.EcsCategories));
         }
 
         if (e.EcsTypes.Count > 0)
         {
-            ev.Add("type", e.EcsTypes.ToList<object?>());
+            ev.Add("type", parts.ListOf(e.EcsTypes));
         }
 
         if (!string.IsNullOrEmpty(e.Action))
@@ -33,40 +38,39 @@ internal static class DocumentBuilder
         }
 
         ev.Add("outcome", e.Result == "fail" ? "failure" : e.Result);
-        fields.Add("service", new FieldMap(1).Add("type", "auditd"));
-        fields.Add("auditd", Auditd(e));
-        AddUser(e, fields);
-        AddProcess(e, fields);
-        AddFile(e, fields);
-        AddAddress(e.Source, "source", fields);
-        AddAddress(e.Destination, "destination", fields);
+        fields.Add("service", parts.Map(1).Add("type", "auditd"));
+        fields.Add("auditd", Auditd(e, parts));
+        AddUser(e, fields, parts);
+        AddProcess(e, fields, parts);
+        AddFile(e, fields, parts);
+        AddAddress(e.Source, "source", fields, parts);
+        AddAddress(e.Destination, "destination", fields, parts);
         if (e.Direction is not null)
         {
-            fields.Put("network.direction", e.Direction);
+            parts.Put(fields, NetworkDirection, e.Direction);
         }
 
         if (e.Tags.Count > 0)
         {
-            fields.Add("tags", e.Tags.ToList<object?>());
+            fields.Add("tags", parts.ListOf(e.Tags));
         }
 
         if (options.IncludeWarnings && e.Warnings.Count > 0)
         {
-            fields.Put("error.message", e.Warnings.ToList<object?>());
+            parts.Put(fields, ErrorMessage, parts.ListOf(e.Warnings));
         }
 
         if (options.IncludeRawMessage || (options.IncludeWarnings && e.Warnings.Count > 0))
         {
-            ev.Add("original", Original(records));
+            ev.Add("original", Original(records, parts));
         }
 
-        AddEcsEntities(e, fields, options.Identities is not null);
-        return doc;
+        AddEcsEntities(e, fields, options.Identities is not null, parts);
     }
 
-    private static FieldMap Auditd(CoalescedEvent e)
+    private static FieldMap Auditd(CoalescedEvent e, DocumentParts parts)
     {
-        var auditd = new FieldMap(8);
+        var auditd = parts.Map(8);
         auditd.Add("message_type", RecordTypeNames.LowerNameOf(e.Type));
         auditd.Add("sequence", e.Sequence);
         auditd.Add("result", e.Result);
@@ -75,12 +79,12 @@ internal static class DocumentBuilder
             auditd.Add("session", e.Session);
         }
 
-        var data = new FieldMap(e.Data.Count);
+        var data = parts.Map(e.Data.Count);
         foreach (var (key, value) in e.Data)
         {
             if (key.StartsWith("socket_", StringComparison.Ordinal))
             {
-                data.Put("socket." + key[7..], value);
+                parts.Child(data, "socket")[FieldNames.After(key, 7)] = value;
             }
             else
             {
@@ -89,12 +93,12 @@ internal static class DocumentBuilder
         }
 
         auditd.Add("data", data);
-        var summary = new FieldMap(4);
-        AddIfSet(summary, "actor.primary", e.ActorPrimary);
-        AddIfSet(summary, "actor.secondary", e.ActorSecondary);
-        AddIfSet(summary, "object.primary", e.ObjectPrimary);
-        AddIfSet(summary, "object.secondary", e.ObjectSecondary);
-        AddIfSet(summary, "object.type", e.ObjectType);
+        var summary = parts.Map(4);
+        AddIfSet(summary, "actor", "primary", e.ActorPrimary, parts);
+        AddIfSet(summary, "actor", "secondary", e.ActorSecondary, parts);
+        AddIfSet(summary, "object", "primary", e.ObjectPrimary, parts);
+        AddIfSet(summary, "object", "secondary", e.ObjectSecondary, parts);
+        AddIfSet(summary, "object", "type", e.ObjectType, parts);
         AddIfSet(summary, "how", e.How);
         if (summary.Count > 0)
         {
@@ -103,10 +107,10 @@ internal static class DocumentBuilder
 
         if (e.Paths.Count > 0)
         {
-            var paths = new List<object?>(e.Paths.Count);
+            var paths = parts.List(e.Paths.Count);
             foreach (var path in e.Paths)
             {
-                var map = new FieldMap(path.Count);
+                var map = parts.Map(path.Count);
                 foreach (var (key, value) in path)
                 {
                     map.Add(key, value);
@@ -121,25 +125,25 @@ internal static class DocumentBuilder
         return auditd;
     }
 
-    private static void AddUser(CoalescedEvent e, FieldMap fields)
+    private static void AddUser(CoalescedEvent e, FieldMap fields, DocumentParts parts)
     {
-        var user = new FieldMap();
+        var user = parts.Map(12);
         foreach (var (key, id) in e.UserIds)
         {
             if (id != "unset")
             {
-                user.Put(UserPath(key).Id, id);
+                parts.Put(user, UserPath(key).Id, id);
             }
         }
 
         foreach (var (key, name) in e.UserNames)
         {
-            user.Put(UserPath(key).Name, name);
+            parts.Put(user, UserPath(key).Name, name);
         }
 
         if (e.UserSelinux.Count > 0 && user.Count > 0)
         {
-            var selinux = new FieldMap(e.UserSelinux.Count);
+            var selinux = parts.Map(e.UserSelinux.Count);
             foreach (var (key, value) in e.UserSelinux)
             {
                 selinux.Add(key, value);
@@ -151,6 +155,10 @@ internal static class DocumentBuilder
         if (user.Count > 0)
         {
             fields.Add("user", user);
+        }
+        else
+        {
+            parts.Recycle(user);
         }
     }
 
@@ -169,23 +177,37 @@ internal static class DocumentBuilder
         _ => key + ".",
     };
 
-    /// <summary>The id and name paths under <c>user</c> for an id field; the usual ones are made once.</summary>
-    private static (string Id, string Name) UserPath(string key) =>
-        UserPaths.TryGetValue(key, out var paths) ? paths : (UserPrefix(key) + "id", UserPrefix(key) + "name");
+    /// <summary>The id and name paths under <c>user</c> for an id field, as segments; the usual ones are made once.</summary>
+    private static (string[] Id, string[] Name) UserPath(string key) =>
+        UserPaths.TryGetValue(key, out var paths) ? paths : MakeUserPath(key);
 
-    private static readonly System.Collections.Frozen.FrozenDictionary<string, (string Id, string Name)> UserPaths =
+    private static (string[] Id, string[] Name) MakeUserPath(string key) =>
+        ((UserPrefix(key) + "id").Split('.'), (UserPrefix(key) + "name").Split('.'));
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, (string[] Id, string[] Name)> UserPaths =
         System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
             ((string[])["uid", "gid", "euid", "egid", "suid", "sgid", "fsuid", "fsgid", "auid", "ouid", "ogid", "old-auid", "inode_uid", "inode_gid", "new-auid", "old-uid", "new-uid"])
-                .Select(key => KeyValuePair.Create(key, (UserPrefix(key) + "id", UserPrefix(key) + "name"))),
+                .Select(key => KeyValuePair.Create(key, MakeUserPath(key))),
             StringComparer.Ordinal);
 
-    /// <summary>The ECS entities and their <c>.id</c>/<c>.name</c> paths, made once.</summary>
-    private static readonly (string Id, string Name)[] EntityPaths =
-        [("user.id", "user.name"), ("user.effective.id", "user.effective.name"), ("user.target.id", "user.target.name"), ("user.changes.id", "user.changes.name"), ("group.id", "group.name")];
+    /// <summary>The ECS entities and their <c>.id</c>/<c>.name</c> paths (dotted, and as segments), made once.</summary>
+    private static readonly EntityPath[] EntityPaths =
+        [new("user.id", "user.name"), new("user.effective.id", "user.effective.name"), new("user.target.id", "user.target.name"), new("user.changes.id", "user.changes.name"), new("group.id", "group.name")];
 
-    private static void AddProcess(CoalescedEvent e, FieldMap fields)
+    private sealed class EntityPath(string id, string name)
     {
-        var process = new FieldMap(8);
+        public string Id { get; } = id;
+
+        public string Name { get; } = name;
+
+        public string[] IdSegments { get; } = id.Split('.');
+
+        public string[] NameSegments { get; } = name.Split('.');
+    }
+
+    private static void AddProcess(CoalescedEvent e, FieldMap fields, DocumentParts parts)
+    {
+        var process = parts.Map(8);
         if (int.TryParse(e.ProcessPid, NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
         {
             process.Add("pid", pid);
@@ -193,7 +215,7 @@ internal static class DocumentBuilder
 
         if (int.TryParse(e.ProcessPpid, NumberStyles.None, CultureInfo.InvariantCulture, out var ppid))
         {
-            process.Add("parent", new FieldMap(1).Add("pid", ppid));
+            process.Add("parent", parts.Map(1).Add("pid", ppid));
         }
 
         AddIfSet(process, "title", e.ProcessTitle);
@@ -202,33 +224,37 @@ internal static class DocumentBuilder
         AddIfSet(process, "working_directory", e.ProcessCwd);
         if (e.Args is { Count: > 0 })
         {
-            process.Add("args", e.Args.ToList<object?>());
+            process.Add("args", parts.ListOf(e.Args));
         }
 
         if (e.CapabilitiesEffective is not null)
         {
-            process.Put("thread.capabilities.effective", e.CapabilitiesEffective.ToList<object?>());
+            parts.Put(process, EffectiveCapabilities, parts.ListOf(e.CapabilitiesEffective));
         }
 
         if (e.CapabilitiesPermitted is not null)
         {
-            process.Put("thread.capabilities.permitted", e.CapabilitiesPermitted.ToList<object?>());
+            parts.Put(process, PermittedCapabilities, parts.ListOf(e.CapabilitiesPermitted));
         }
 
         if (process.Count > 0)
         {
             fields.Add("process", process);
         }
+        else
+        {
+            parts.Recycle(process);
+        }
     }
 
-    private static void AddFile(CoalescedEvent e, FieldMap fields)
+    private static void AddFile(CoalescedEvent e, FieldMap fields, DocumentParts parts)
     {
         if (e.File is not { } f)
         {
             return;
         }
 
-        var file = new FieldMap(8);
+        var file = parts.Map(8);
         AddIfSet(file, "path", f.Path);
         AddIfSet(file, "device", f.Device);
         AddIfSet(file, "inode", f.Inode);
@@ -239,7 +265,7 @@ internal static class DocumentBuilder
         AddIfSet(file, "group", f.Group);
         if (f.Selinux.Count > 0)
         {
-            var selinux = new FieldMap(f.Selinux.Count);
+            var selinux = parts.Map(f.Selinux.Count);
             foreach (var (key, value) in f.Selinux)
             {
                 selinux.Add(key, value);
@@ -251,14 +277,14 @@ internal static class DocumentBuilder
         fields.Add("file", file);
     }
 
-    private static void AddAddress(CoalescedEvent.AddressFields? address, string key, FieldMap fields)
+    private static void AddAddress(CoalescedEvent.AddressFields? address, string key, FieldMap fields, DocumentParts parts)
     {
         if (address is null)
         {
             return;
         }
 
-        var map = new FieldMap(3);
+        var map = parts.Map(3);
         AddIfSet(map, "ip", address.Ip);
         if (int.TryParse(address.Port, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
         {
@@ -269,17 +295,18 @@ internal static class DocumentBuilder
         fields.Add(key, map);
     }
 
-    private static void AddEcsEntities(CoalescedEvent e, FieldMap fields, bool related)
+    private static void AddEcsEntities(CoalescedEvent e, FieldMap fields, bool related, DocumentParts parts)
     {
-        var names = related ? new SortedSet<string>(StringComparer.Ordinal) : null;
-        SetEntity(fields, EntityPaths[0], e.EcsUser, names);
-        SetEntity(fields, EntityPaths[1], e.EcsEffective, names);
-        SetEntity(fields, EntityPaths[2], e.EcsTarget, names);
-        SetEntity(fields, EntityPaths[3], e.EcsChanges, names);
-        SetEntity(fields, EntityPaths[4], e.EcsGroup, null);
+        var names = related ? parts.List(4) : null;
+        SetEntity(fields, EntityPaths[0], e.EcsUser, names, parts);
+        SetEntity(fields, EntityPaths[1], e.EcsEffective, names, parts);
+        SetEntity(fields, EntityPaths[2], e.EcsTarget, names, parts);
+        SetEntity(fields, EntityPaths[3], e.EcsChanges, names, parts);
+        SetEntity(fields, EntityPaths[4], e.EcsGroup, null, parts);
         if (names is { Count: > 0 })
         {
-            fields.Put("related.user", names.ToList<object?>());
+            names.Sort(static (a, b) => string.CompareOrdinal((string?)a, (string?)b));
+            parts.Put(fields, RelatedUser, names);
         }
 
         // user.effective that says the same as user is left out.
@@ -292,7 +319,7 @@ internal static class DocumentBuilder
     private static bool SameValue(FieldMap fields, string path, string other) =>
         fields.GetValueOrDefault(path) is string value && fields.GetValueOrDefault(other) is string otherValue && value == otherValue;
 
-    private static void SetEntity(FieldMap fields, (string Id, string Name) path, CoalescedEvent.EcsEntity entity, SortedSet<string>? names)
+    private static void SetEntity(FieldMap fields, EntityPath path, CoalescedEvent.EcsEntity entity, List<object?>? names, DocumentParts parts)
     {
         if (entity.Unset)
         {
@@ -309,7 +336,7 @@ internal static class DocumentBuilder
 
         if (entity.Id is not null)
         {
-            fields.Put(path.Id, entity.Id);
+            parts.Put(fields, path.IdSegments, entity.Id);
         }
         else
         {
@@ -318,8 +345,11 @@ internal static class DocumentBuilder
 
         if (entity.Name is not null)
         {
-            fields.Put(path.Name, entity.Name);
-            names?.Add(entity.Name);
+            parts.Put(fields, path.NameSegments, entity.Name);
+            if (names is not null && !names.Contains(entity.Name))
+            {
+                names.Add(entity.Name);
+            }
         }
         else
         {
@@ -327,9 +357,9 @@ internal static class DocumentBuilder
         }
     }
 
-    private static List<object?> Original(AssembledEvent records)
+    private static List<object?> Original(AssembledEvent records, DocumentParts parts)
     {
-        var lines = new List<object?>(records.Count);
+        var lines = parts.List(records.Count);
         for (var i = 0; i < records.Count; i++)
         {
             var raw = records.RawAt(i);
@@ -345,7 +375,15 @@ internal static class DocumentBuilder
     {
         if (!string.IsNullOrEmpty(value))
         {
-            map.Put(key, value);
+            map[key] = value;
+        }
+    }
+
+    private static void AddIfSet(FieldMap map, string child, string key, string? value, DocumentParts parts)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            parts.Child(map, child)[key] = value;
         }
     }
 }

@@ -103,7 +103,7 @@ internal sealed class EventCoalescer
             }
             else if (key.StartsWith("subj_", StringComparison.Ordinal))
             {
-                result.UserSelinux[key[5..]] = value;
+                result.UserSelinux[FieldNames.After(key, 5)] = value;
             }
             else
             {
@@ -156,7 +156,7 @@ internal sealed class EventCoalescer
         Read(assembled, index, _scratch, result);
         foreach (var (key, value) in _scratch)
         {
-            result.Data["socket_" + key] = value;
+            result.Data[FieldNames.Socket(key)] = value;
         }
 
         var address = new CoalescedEvent.AddressFields

@@ -153,7 +153,7 @@ internal sealed class Summarizer(NormalizationTable table)
         {
             if (key.StartsWith("obj_", StringComparison.Ordinal))
             {
-                file.Selinux[key[4..]] = value;
+                file.Selinux[FieldNames.After(key, 4)] = value;
             }
         }
 
@@ -186,10 +186,13 @@ internal sealed class Summarizer(NormalizationTable table)
         "subject.secondary" => e.ActorSecondary,
         "object.primary" => e.ObjectPrimary,
         "object.secondary" => e.ObjectSecondary,
-        _ when from.StartsWith("uid.", StringComparison.Ordinal) => e.UserIds.GetValueOrDefault(from[4..]),
-        _ when from.StartsWith("data.", StringComparison.Ordinal) => e.Data.GetValueOrDefault(from[5..]),
+        _ when from.StartsWith("uid.", StringComparison.Ordinal) => Lookup(e.UserIds, from.AsSpan(4)),
+        _ when from.StartsWith("data.", StringComparison.Ordinal) => Lookup(e.Data, from.AsSpan(5)),
         _ => null,
     };
+
+    private static string? Lookup(Dictionary<string, string> values, ReadOnlySpan<char> key) =>
+        values.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var value) ? value : null;
 
     private static CoalescedEvent.EcsEntity? Entity(CoalescedEvent e, string to) => to switch
     {

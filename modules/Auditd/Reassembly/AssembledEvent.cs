@@ -55,6 +55,9 @@ public sealed class AssembledEvent : IDisposable
 
     internal long LastSeen { get; set; }
 
+    /// <summary>How many records the reassembler had read when it last added one to this event.</summary>
+    internal long LastSeenRecord { get; set; }
+
     internal long Key { get; init; }
 
     internal AssembledEvent? Older { get; set; }

@@ -11,9 +11,23 @@ namespace Shipper.Modules.Auditd.Reassembly;
 /// Not thread-safe: one caller at a time. Times are milliseconds: the caller's clock when live, the records' own
 /// time when reading logs.
 /// </summary>
+/// <remarks>
+/// Log input also counts records: an event whose serial has moved on is complete once the quiet time of record time
+/// has passed or <see cref="LogQuietRecords"/> more records have been read, whichever comes first. Record time alone
+/// does not always move on: logs given newest first (<c>audit.log audit.log.1</c>), logs of several hosts, or a
+/// log's copy go back in time, and their events would otherwise wait for the end of the input or the memory bound.
+/// </remarks>
 public sealed class Reassembler
 {
+    /// <summary>
+    /// Records read after an event's last one before it counts as quiet in log input. The kernel writes one event's
+    /// records together at the end of its syscall, so records of concurrent events interleave within a few dozen
+    /// lines; this is far beyond that, and small enough to bound memory at a few megabytes.
+    /// </summary>
+    public const long LogQuietRecords = 8192;
+
     private const long LogExpiryStep = 250;
+    private const long LogExpiryRecords = 1024;
 
     private readonly ReassemblerOptions _options;
     private readonly ReassemblerMode _mode;
@@ -29,6 +43,8 @@ public sealed class Reassembler
     private long _bytes;
     private long _clock;
     private long _lastExpiry;
+    private long _records;
+    private long _lastExpiryRecords;
 
     public Reassembler(ReassemblerOptions options, ReassemblerMode mode, IAssembledEventSink sink, ReassemblerCounters counters)
     {
@@ -55,6 +71,7 @@ public sealed class Reassembler
     public void Add(in AuditRecordSpan record, ReadOnlySpan<byte> raw, long now)
     {
         _clock = _mode == ReassemblerMode.Log ? Math.Max(_clock, record.Timestamp.UnixMilliseconds) : now;
+        _records++;
         var nodeId = NodeIdOf(record.Node);
         var node = _nodes[nodeId];
         var key = ((long)nodeId << 32) | record.Serial;
@@ -81,7 +98,7 @@ public sealed class Reassembler
             Start(key, node, record, raw);
         }
 
-        if (_mode == ReassemblerMode.Log && _clock - _lastExpiry >= LogExpiryStep)
+        if (_mode == ReassemblerMode.Log && (_clock - _lastExpiry >= LogExpiryStep || _records - _lastExpiryRecords >= LogExpiryRecords))
         {
             Expire(_clock);
         }
@@ -114,7 +131,7 @@ public sealed class Reassembler
 
     private void Start(long key, NodeState node, in AuditRecordSpan record, ReadOnlySpan<byte> raw)
     {
-        var assembled = new AssembledEvent(record.Serial, node.Name, record.Timestamp, _mode == ReassemblerMode.Log) { LastSeen = _clock, Key = key };
+        var assembled = new AssembledEvent(record.Serial, node.Name, record.Timestamp, _mode == ReassemblerMode.Log) { LastSeen = _clock, LastSeenRecord = _records, Key = key };
         assembled.Append(record, raw);
         if (RecordTypes.IsStandalone(record.Type))
         {
@@ -141,6 +158,7 @@ public sealed class Reassembler
         pending.Append(record, raw);
         _bytes += pending.Footprint;
         pending.LastSeen = _clock;
+        pending.LastSeenRecord = _records;
         Unlink(pending);
         Link(pending);
         if (RecordTypes.IsStandalone(record.Type))
@@ -168,8 +186,9 @@ public sealed class Reassembler
     private void Expire(long now)
     {
         _lastExpiry = now;
+        _lastExpiryRecords = _records;
         var candidate = _oldest;
-        while (candidate is not null && now - candidate.LastSeen >= _quiet)
+        while (candidate is not null && IsQuiet(candidate, now))
         {
             var next = candidate.Newer;
             var waitsForEoe = _mode == ReassemblerMode.Live && candidate.HasSyscall;
@@ -193,6 +212,10 @@ public sealed class Reassembler
             _counters.SeqGaps.Add(node.Gaps.Expire(now - _maxAge));
         }
     }
+
+    /// <summary>Events are linked in the order they were last seen, so once one is not quiet, no newer one is.</summary>
+    private bool IsQuiet(AssembledEvent assembled, long now) =>
+        now - assembled.LastSeen >= _quiet || (_mode == ReassemblerMode.Log && _records - assembled.LastSeenRecord >= LogQuietRecords);
 
     private bool SerialMovedOn(AssembledEvent assembled) => _nodes[(int)(assembled.Key >> 32)].Latest != assembled.Serial;
 

@@ -16,12 +16,20 @@ public sealed class AuditLogReplayer : IAssembledEventSink
     private readonly AuditEventNormalizer _normalizer;
     private readonly Action<Event> _publish;
 
-    public AuditLogReplayer(ReassemblerOptions reassembler, NormalizerOptions normalizer, Action<Event> publish, ReassemblerCounters? counters = null)
+    /// <param name="reassembler">Reassembler bounds.</param>
+    /// <param name="normalizer">What documents hold.</param>
+    /// <param name="publish">Receives each document.</param>
+    /// <param name="counters">Where gaps and forced flushes are counted (new ones when null).</param>
+    /// <param name="writeOnly">
+    /// <paramref name="publish"/> writes each document and keeps nothing of it, so its maps and lists are reused for
+    /// the next one (<c>replay --stdout</c>).
+    /// </param>
+    public AuditLogReplayer(ReassemblerOptions reassembler, NormalizerOptions normalizer, Action<Event> publish, ReassemblerCounters? counters = null, bool writeOnly = false)
     {
         _publish = publish;
         Counters = counters ?? new ReassemblerCounters();
         _reassembler = new Reassembler(reassembler, ReassemblerMode.Log, this, Counters);
-        _normalizer = new AuditEventNormalizer(normalizer);
+        _normalizer = new AuditEventNormalizer(normalizer, writeOnly);
     }
 
     /// <summary>Gaps, incomplete flushes, late and malformed records.</summary>
@@ -67,6 +75,7 @@ public sealed class AuditLogReplayer : IAssembledEventSink
             var document = _normalizer.Normalize(assembled);
             Events++;
             _publish(document);
+            _normalizer.Recycle(document);
         }
     }
 }

@@ -108,13 +108,13 @@ public sealed class ReplayCommand : ICommandContribution
             writer.Flush();
             writer.Reset();
             buffered.WriteByte((byte)'\n');
-        }, cancellationToken);
+        }, cancellationToken, writeOnly: true);
         return 0;
     }
 
-    private static void Replay(CommandContext context, List<string> files, ReassemblerOptions reassembler, NormalizerOptions normalizer, Action<Event> publish, CancellationToken cancellationToken)
+    private static void Replay(CommandContext context, List<string> files, ReassemblerOptions reassembler, NormalizerOptions normalizer, Action<Event> publish, CancellationToken cancellationToken, bool writeOnly = false)
     {
-        var replayer = new AuditLogReplayer(reassembler, normalizer, publish);
+        var replayer = new AuditLogReplayer(reassembler, normalizer, publish, writeOnly: writeOnly);
         var progress = Console.IsErrorRedirected || !ReferenceEquals(context.Error, Console.Error) ? null : Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
         foreach (var file in files)

@@ -48,7 +48,7 @@ public class EventStreamBenchmarks
             writer.Flush();
             writer.Reset();
             events++;
-        });
+        }, writeOnly: true);
         replayer.Feed(new MemoryStream(_log, false));
         replayer.Finish();
         return events;

@@ -131,6 +131,7 @@ public static class ReplayVersusAusearch
         var path = AuditLogGenerator.Write(Path.Combine(Path.GetTempPath(), "shipper-bench-replay.log"), events);
         var log = File.ReadAllBytes(path);
         var normalizer = new AuditEventNormalizer(NormalizerOptions.From(new Shipper.Modules.Auditd.AuditdOptions()));
+        var reusing = new AuditEventNormalizer(NormalizerOptions.From(new Shipper.Modules.Auditd.AuditdOptions()), reuseDocuments: true);
         using var writer = new Utf8JsonWriter(Stream.Null, FieldValueWriter.CompactOptions);
         for (var i = 0; i < rounds; i++)
         {
@@ -144,6 +145,17 @@ public static class ReplayVersusAusearch
                     normalizer.Normalize(e).WriteJson(writer);
                     writer.Flush();
                     writer.Reset();
+                }
+            }));
+            Time("+ndjson, documents reused (replay --stdout)", events, () => Reassemble(log, e =>
+            {
+                using (e)
+                {
+                    var document = reusing.Normalize(e);
+                    document.WriteJson(writer);
+                    writer.Flush();
+                    writer.Reset();
+                    reusing.Recycle(document);
                 }
             }));
         }
@@ -169,7 +181,7 @@ public static class ReplayVersusAusearch
         action();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage,-12} cpu {cpu.TotalMicroseconds / events,6:N2} µs/event, {allocated / (double)events,8:N0} B/event"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage,-46} cpu {cpu.TotalMicroseconds / events,6:N2} µs/event, {allocated / (double)events,8:N0} B/event"));
     }
 
     private sealed class DelegateSink(Action<AssembledEvent> sink) : IAssembledEventSink
@@ -191,7 +203,7 @@ public static class ReplayVersusAusearch
             writer.Reset();
             buffered.WriteByte((byte)'\n');
             counted?.Invoke();
-        });
+        }, writeOnly: true);
         using var input = File.OpenRead(path);
         replayer.Feed(input);
         replayer.Finish();

@@ -204,6 +204,33 @@ public class ReassemblerTests
     }
 
     [Fact]
+    public void Logs_given_newest_first_complete_their_events_as_the_input_moves_on_not_at_its_end()
+    {
+        // shipper replay audit.log audit.log.1: the second file's records are older than the first's, so record time
+        // never passes the quiet time again; its syscall events (no PROCTITLE, as on older kernels) must still leave.
+        var harness = new ReassemblerHarness(ReassemblerMode.Log);
+        harness.Log("type=SYSCALL msg=audit(2000.000:900000): syscall=2");
+        var peakInFlight = 0;
+        const int olderEvents = 30_000;
+        for (var serial = 1; serial <= olderEvents; serial++)
+        {
+            harness.Log($"type=SYSCALL msg=audit(1000.000:{serial}): syscall=2");
+            harness.Log($"type=PATH msg=audit(1000.000:{serial}): item=0 name=\"/etc/passwd\"");
+            peakInFlight = Math.Max(peakInFlight, harness.Reassembler.InFlight);
+        }
+
+        var beforeEnd = harness.Sink.Events.Count;
+        harness.Reassembler.Flush();
+
+        Assert.True(beforeEnd >= olderEvents - (2 * Reassembler.LogQuietRecords), $"only {beforeEnd} of {olderEvents + 1} events left before the end of the input");
+        Assert.True(peakInFlight <= Reassembler.LogQuietRecords, $"{peakInFlight} events were held at once");
+        Assert.Equal(olderEvents + 1, harness.Sink.Events.Count);
+        Assert.All(harness.Sink.Events, e => Assert.Equal(2 - (e.Serial == 900000 ? 1 : 0), e.Types.Count));
+        Assert.DoesNotContain(harness.Sink.Events, e => e.Incomplete);
+        Assert.Equal(CompletionReason.Quiet, harness.Sink.Events[0].Reason);
+    }
+
+    [Fact]
     public void Events_of_different_nodes_with_the_same_serial_stay_apart()
     {
         var harness = new ReassemblerHarness(ReassemblerMode.Log);
