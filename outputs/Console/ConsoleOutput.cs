@@ -6,11 +6,13 @@ using Shipper.Monitoring;
 namespace Shipper.Outputs.Console;
 
 /// <summary>
-/// Writes each batch to a stream (stdout) as JSON, one event per line unless pretty, and acknowledges the
-/// batch once it is flushed. A write failure (a closed pipe) leaves the batch for retry.
+/// Writes each batch to a stream (stdout) as JSON, one event per line unless pretty, in chunks of about 64 KB, and
+/// acknowledges each event once its chunk is flushed. A write failure (a closed pipe) leaves the events not yet
+/// written for retry.
 /// </summary>
 public sealed class ConsoleOutput : IOutput
 {
+    private const int ChunkBytes = 64 * 1024;
     private static readonly byte[] NewLine = "\n"u8.ToArray();
     private readonly ConsoleOutputOptions _options;
     private readonly Stream _stream;
@@ -38,6 +40,9 @@ public sealed class ConsoleOutput : IOutput
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            // Written in chunks, so a batch of thousands of events never needs a buffer of megabytes; an event is
+            // acknowledged once its chunk is written and flushed.
+            var first = 0;
             _buffer.ResetWrittenCount();
             for (var i = 0; i < batch.Count; i++)
             {
@@ -45,26 +50,16 @@ public sealed class ConsoleOutput : IOutput
                 batch[i].WriteJson(_writer);
                 _writer.Flush();
                 _buffer.Write(NewLine);
-            }
-
-            try
-            {
-                await _stream.WriteAsync(_buffer.WrittenMemory, cancellationToken);
-                await _stream.FlushAsync(cancellationToken);
-            }
-            catch (IOException e)
-            {
-                _metrics.WriteError();
-                for (var i = 0; i < batch.Count; i++)
+                if (_buffer.WrittenCount >= ChunkBytes || i == batch.Count - 1)
                 {
-                    batch.Retry(i, "cannot write to stdout: " + e.Message);
+                    if (!await WriteChunkAsync(batch, first, i + 1, cancellationToken))
+                    {
+                        return;
+                    }
+
+                    first = i + 1;
                 }
-
-                return;
             }
-
-            _metrics.AddWriteBytes(_buffer.WrittenCount);
-            batch.AcknowledgeAll();
         }
         finally
         {
@@ -72,7 +67,35 @@ public sealed class ConsoleOutput : IOutput
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>Writes the buffer (events <paramref name="from"/> to <paramref name="to"/>); a failure leaves them and the rest for retry.</summary>
+    private async ValueTask<bool> WriteChunkAsync(OutputBatch batch, int from, int to, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _stream.WriteAsync(_buffer.WrittenMemory, cancellationToken);
+            await _stream.FlushAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            _metrics.WriteError();
+            for (var i = from; i < batch.Count; i++)
+            {
+                batch.Retry(i, "cannot write to stdout: " + e.Message);
+            }
+
+            return false;
+        }
+
+        _metrics.AddWriteBytes(_buffer.WrittenCount);
+        _buffer.ResetWrittenCount();
+        for (var i = from; i < to; i++)
+        {
+            batch.Acknowledge(i);
+        }
+
+        return true;
+    }
+
     public ValueTask<bool> TestAsync(TextWriter report, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);

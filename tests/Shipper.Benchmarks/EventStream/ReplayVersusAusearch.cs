@@ -61,7 +61,7 @@ public static class ReplayVersusAusearch
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {what}: wall {run.Wall.TotalSeconds:N3} s, CPU {run.Cpu.TotalSeconds:N3} s; per CPU second {records / run.Cpu.TotalSeconds:N0} records/s{(events is { } e ? $", {e / run.Cpu.TotalSeconds:N0} events/s" : string.Empty)}; {note}"));
 
-    /// <summary>Every *.log under <paramref name="corpus"/>, repeated until about as long as <paramref name="like"/> (at most 100,000 records: ausearch -i is slow on them), each copy's serials moved on.</summary>
+    /// <summary>Every *.log under <paramref name="corpus"/>, repeated until about as long as <paramref name="like"/> (at most 100,000 records: ausearch -i is slow on them), each copy's serials moved on (modulo 2^32, as the kernel's wrap).</summary>
     private static string RealRecords(string corpus, string like)
     {
         var lines = Directory.EnumerateFiles(corpus, "*.log", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
@@ -75,7 +75,7 @@ public static class ReplayVersusAusearch
             foreach (var line in lines)
             {
                 writer.WriteLine(serial.Replace(line, m => string.Create(CultureInfo.InvariantCulture,
-                    $"msg=audit({m.Groups[1].Value}.{m.Groups[2].Value}:{long.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) + ((copy + 1) * 10_000_000L)})"), 1));
+                    $"msg=audit({m.Groups[1].Value}.{m.Groups[2].Value}:{(long.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) + ((copy + 1) * 10_000_000L)) % (1L << 32)})"), 1));
             }
         }
 
