@@ -12,6 +12,7 @@ using Shipper.Benchmarks.Elasticsearch;
 //   storm-shipper CONFIG stalled|file     the shipper daemon those two start in a child process
 //   replay-loop [events] [rounds] [file]   the replay engine alone, repeatedly, for profilers (perf, dotnet-trace)
 //   replay-stages [events] [rounds] CPU time and allocation of each stage of the replay engine
+//   pipeline-allocations [rounds] [queue.mem.events] [flush.min_events]   which types the publisher pipeline allocates while events flow
 switch (args.FirstOrDefault())
 {
     case "es-e2e":
@@ -45,6 +46,12 @@ switch (args.FirstOrDefault())
         Shipper.Benchmarks.EventStream.ReplayVersusAusearch.Stages(
             args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000,
             args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+        break;
+    case "pipeline-allocations":
+        Shipper.Benchmarks.Pipeline.PipelineAllocationSampler.Run(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3200,
+            args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1600);
         break;
     case "es-endpoint":
         await BulkEndpoint.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture));

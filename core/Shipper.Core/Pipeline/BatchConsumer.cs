@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Shipper.Core.Options;
 using Shipper.Events;
@@ -11,30 +10,51 @@ namespace Shipper.Core.Pipeline;
 /// worker is free, so events wait in the queue (where they can still join a batch) rather than in a batch.
 /// A batch holds up to the effective batch size and waits at most <c>flush.timeout</c> for it to fill.
 /// </summary>
+/// <remarks>
+/// The consumer is one loop that decides its next step (<see cref="Next"/>) and otherwise parks on the queue's
+/// signal: for a free worker, for the event that completes its batch, or until the flush timer rings. The timer
+/// is one <see cref="ITimer"/> from the pipeline's <see cref="TimeProvider"/>, re-armed for each batch, and
+/// cancellation wakes the same signal through one registration, so a steady stream of batches allocates nothing.
+/// </remarks>
 internal sealed class BatchConsumer : IDisposable
 {
     private readonly EventQueue _queue;
     private readonly AckLoop _acks;
-    private readonly BatchSender _sender;
     private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-    private readonly int _workers;
     private readonly TimeSpan _flushTimeout;
-    private readonly SemaphoreSlim _idleWorkers;
-    private readonly Channel<InFlightBatch> _dispatch = Channel.CreateUnbounded<InFlightBatch>(new UnboundedChannelOptions { SingleWriter = true });
+    private readonly ParkingSignal _signal;
+    private readonly OutputWorker[] _workers;
+    private readonly ITimer _flushTimer;
     private readonly List<Event> _buffer = [];
+
+    /// <summary>When the flush timer was armed for the batch being filled; 0 while it is not armed.</summary>
+    private long _flushArmedAt;
+    private bool _flushDue;
+    private bool _sawClosed;
+    private int _timerRang;
 
     public BatchConsumer(EventQueue queue, AckLoop acks, BatchSender sender, MemoryQueueOptions options, int outputMaxBatch, int workers, TimeProvider time, ILogger logger)
     {
         _queue = queue;
         _acks = acks;
-        _sender = sender;
         _time = time;
-        _logger = logger;
-        _workers = Math.Max(1, workers);
-        _idleWorkers = new SemaphoreSlim(_workers, _workers);
+        _signal = queue.Signal;
+        _workers = new OutputWorker[Math.Max(1, workers)];
+        for (var i = 0; i < _workers.Length; i++)
+        {
+            _workers[i] = new OutputWorker(sender, acks, _signal, logger);
+        }
+
         BatchSize = EffectiveBatchSize(options.Flush.MinEvents, outputMaxBatch, queue.Capacity);
         _flushTimeout = options.Flush.MinEvents >= 2 ? options.Flush.Timeout : TimeSpan.Zero;
+        _flushTimer = time.CreateTimer(static s => ((BatchConsumer)s!).OnFlushTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    private enum Step
+    {
+        Park,
+        Dispatch,
+        Exit,
     }
 
     /// <summary>The most events a batch holds.</summary>
@@ -58,111 +78,163 @@ internal sealed class BatchConsumer : IDisposable
     /// <summary>Runs until the queue is closed and drained, or <paramref name="cancellationToken"/> fires.</summary>
     public Task RunAsync(CancellationToken cancellationToken)
     {
-        var tasks = new Task[_workers + 1];
+        var tasks = new Task[_workers.Length + 1];
         tasks[0] = Task.Run(() => ConsumeAsync(cancellationToken), CancellationToken.None);
         for (var i = 1; i < tasks.Length; i++)
         {
-            tasks[i] = Task.Run(() => WorkAsync(cancellationToken), CancellationToken.None);
+            var worker = _workers[i - 1];
+            tasks[i] = Task.Run(() => worker.RunAsync(cancellationToken), CancellationToken.None);
         }
 
         return Task.WhenAll(tasks);
     }
 
+    public void Dispose() => _flushTimer.Dispose();
+
     private async Task ConsumeAsync(CancellationToken cancellationToken)
     {
+        using var cancelled = cancellationToken.UnsafeRegister(static s => ((ParkingSignal)s!).Wake(), _signal);
         try
         {
-            while (true)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                await _idleWorkers.WaitAsync(cancellationToken).ConfigureAwait(false);
-                if (!await _queue.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                switch (Next(out var wakeAt))
                 {
-                    return;
+                    case Step.Exit:
+                        return;
+                    case Step.Dispatch:
+                        Dispatch();
+                        break;
+                    default:
+                        _signal.Arm(wakeAt);
+                        await _signal.WaitAsync(readyNow: Ready(wakeAt, cancellationToken)).ConfigureAwait(false);
+                        break;
                 }
-
-                await FillAsync(cancellationToken).ConfigureAwait(false);
-                var batch = _acks.Rent();
-                batch.Load(CollectionsMarshal.AsSpan(_buffer), Math.Max(1, _time.GetTimestamp()));
-                _buffer.Clear();
-                _acks.Add(batch);
-                _dispatch.Writer.TryWrite(batch);
             }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
         }
         finally
         {
-            _dispatch.Writer.TryComplete();
+            DisarmFlushTimer();
+            foreach (var worker in _workers)
+            {
+                worker.Stop();
+            }
         }
     }
 
-    private async Task FillAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes what is queued into the batch being filled and says what to do with it; when the answer is to park,
+    /// <paramref name="wakeAt"/> is the count of queued events to wake at (or <see cref="ParkingSignal.Never"/>).
+    /// </summary>
+    private Step Next(out long wakeAt)
     {
-        var reader = _queue.Reader;
-        while (_buffer.Count < BatchSize && reader.TryRead(out var first))
+        wakeAt = ParkingSignal.Never;
+        CheckFlushTimer();
+        if (FreeWorker() is null)
         {
-            _buffer.Add(first);
+            return Step.Park;
         }
 
-        if (_buffer.Count >= BatchSize || _flushTimeout <= TimeSpan.Zero)
+        while (_buffer.Count < BatchSize && _queue.TryTake(out var @event))
+        {
+            _buffer.Add(@event);
+        }
+
+        _sawClosed = _queue.IsClosed;
+        if (_buffer.Count >= BatchSize)
+        {
+            return Step.Dispatch;
+        }
+
+        if (_queue.Drained)
+        {
+            return _buffer.Count > 0 ? Step.Dispatch : Step.Exit;
+        }
+
+        if (_buffer.Count > 0 && (_flushTimeout <= TimeSpan.Zero || _sawClosed || _flushDue))
+        {
+            return Step.Dispatch;
+        }
+
+        if (_buffer.Count > 0 && _flushArmedAt == 0)
+        {
+            _flushArmedAt = Math.Max(1, _time.GetTimestamp());
+            _flushTimer.Change(_flushTimeout, Timeout.InfiniteTimeSpan);
+        }
+
+        // With nothing buffered, or when the next event's publisher has its ordinal but has not stored it yet (a
+        // later one stopped the take), wake on the next event; otherwise on the one that completes the batch.
+        var next = _queue.Taken;
+        wakeAt = _buffer.Count == 0 || _queue.Reserved(next + 1) ? next + 1 : next + BatchSize - _buffer.Count;
+        return Step.Park;
+    }
+
+    /// <summary>Checked after arming a park: whatever changed since <see cref="Next"/> decided to park.</summary>
+    private bool Ready(long wakeAt, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested
+        || (wakeAt == ParkingSignal.Never
+            ? FreeWorker() is not null
+            : _queue.IsStored(wakeAt - 1) || _queue.IsClosed != _sawClosed || Volatile.Read(ref _timerRang) != 0);
+
+    private void Dispatch()
+    {
+        DisarmFlushTimer();
+        var batch = _acks.Rent();
+        batch.Load(CollectionsMarshal.AsSpan(_buffer), Math.Max(1, _time.GetTimestamp()));
+        _buffer.Clear();
+        _acks.Add(batch);
+        FreeWorker()!.Give(batch);
+    }
+
+    private OutputWorker? FreeWorker()
+    {
+        foreach (var worker in _workers)
+        {
+            if (worker.IsIdle)
+            {
+                return worker;
+            }
+        }
+
+        return null;
+    }
+
+    private void OnFlushTimer()
+    {
+        Interlocked.Exchange(ref _timerRang, 1);
+        _signal.Wake();
+    }
+
+    /// <summary>
+    /// Turns a ring of the flush timer into <see cref="_flushDue"/>. A ring can be stale (it fired as the last batch
+    /// was dispatched) or a little early (the timer's clock is coarser than the timestamp's), so the elapsed time
+    /// decides, and an early ring re-arms the timer for the rest.
+    /// </summary>
+    private void CheckFlushTimer()
+    {
+        if (Interlocked.Exchange(ref _timerRang, 0) == 0 || _flushArmedAt == 0 || _flushDue)
         {
             return;
         }
 
-        using var timeout = new CancellationTokenSource(_flushTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        while (_buffer.Count < BatchSize)
+        var left = _flushTimeout - _time.GetElapsedTime(_flushArmedAt);
+        if (left <= TimeSpan.Zero)
         {
-            try
-            {
-                if (!await reader.WaitToReadAsync(linked.Token).ConfigureAwait(false))
-                {
-                    return;
-                }
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-
-            while (_buffer.Count < BatchSize && reader.TryRead(out var next))
-            {
-                _buffer.Add(next);
-            }
+            _flushDue = true;
+        }
+        else
+        {
+            _flushTimer.Change(left < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : left, Timeout.InfiniteTimeSpan);
         }
     }
 
-    public void Dispose() => _idleWorkers.Dispose();
-
-    private async Task WorkAsync(CancellationToken cancellationToken)
+    private void DisarmFlushTimer()
     {
-        try
+        _flushDue = false;
+        if (_flushArmedAt != 0)
         {
-            while (await _dispatch.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (_dispatch.Reader.TryRead(out var batch))
-                {
-                    try
-                    {
-                        await _sender.SendAsync(batch, cancellationToken).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        _idleWorkers.Release();
-                    }
-
-                    _acks.Complete(batch);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            _logger.LogCritical(ex, "Output worker failed; its batch stays undelivered");
-            throw;
+            _flushArmedAt = 0;
+            _flushTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Shipper.Core.Pipeline;
 using Shipper.Events;
 using Shipper.Outputs;
@@ -136,5 +137,43 @@ public class PublisherPipelineDeliveryTests
 
         await Eventually.HoldsAsync(() => output.Count == 1, "the lone event delivered");
         Assert.Equal([1], output.BatchSizes);
+    }
+
+    [Fact]
+    public async Task Each_partial_batch_waits_the_whole_flush_timeout_of_the_pipelines_clock()
+    {
+        var time = new FakeTimeProvider();
+        var output = new CollectingOutput();
+        var settings = TestPipeline.Settings(minEvents: 100, flushTimeout: TimeSpan.FromSeconds(10));
+        await using var pipeline = TestPipeline.Create(output, out _, settings, time: time);
+        var client = pipeline.Connect(new ClientSettings());
+        pipeline.Start();
+
+        for (var batch = 1; batch <= 2; batch++)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                client.Publish(TestEvents.Numbered(i), CancellationToken.None);
+            }
+
+            // The timer starts when the consumer has taken the first events, which is soon but not observable:
+            // so the test only checks that nothing goes before 10s of the pipeline's clock, then that it goes after.
+            await Task.Delay(50);
+            for (var step = 0; step < 99; step++)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(100));
+            }
+
+            await Task.Delay(100);
+            Assert.Equal(3 * (batch - 1), output.Count);
+            await Eventually.HoldsAsync(
+                () =>
+                {
+                    time.Advance(TimeSpan.FromMilliseconds(100));
+                    return output.Count == 3 * batch;
+                },
+                $"partial batch {batch} delivered");
+            Assert.Equal(Enumerable.Repeat(3, batch), output.BatchSizes);
+        }
     }
 }
