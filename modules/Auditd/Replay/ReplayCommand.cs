@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Shipper.Commands;
 using Shipper.Config;
@@ -100,15 +99,9 @@ public sealed class ReplayCommand : ICommandContribution
     private static int Direct(CommandContext context, List<string> files, ReassemblerOptions reassembler, NormalizerOptions normalizer, CancellationToken cancellationToken)
     {
         using var stdout = Console.OpenStandardOutput();
-        using var buffered = new BufferedStream(ReferenceEquals(context.Out, Console.Out) ? stdout : new TextWriterStream(context.Out), 1 << 16);
-        using var writer = new Utf8JsonWriter(buffered, FieldValueWriter.CompactOptions);
-        Replay(context, files, reassembler, normalizer, e =>
-        {
-            e.WriteJson(writer);
-            writer.Flush();
-            writer.Reset();
-            buffered.WriteByte((byte)'\n');
-        }, cancellationToken, writeOnly: true);
+        // From a pipe (-), events arrive over time: each line goes out at once, as it did from the live module.
+        using var lines = new NdjsonEventWriter(ReferenceEquals(context.Out, Console.Out) ? stdout : new TextWriterStream(context.Out), lineByLine: files.Contains("-"));
+        Replay(context, files, reassembler, normalizer, lines.Write, cancellationToken, writeOnly: true);
         return 0;
     }
 

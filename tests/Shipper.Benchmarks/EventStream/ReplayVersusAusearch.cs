@@ -194,14 +194,10 @@ public static class ReplayVersusAusearch
     private static void Replay(string path, Action? counted)
     {
         using var output = File.OpenWrite("/dev/null");
-        using var buffered = new BufferedStream(output, 1 << 16);
-        using var writer = new Utf8JsonWriter(buffered, FieldValueWriter.CompactOptions);
+        using var lines = new NdjsonEventWriter(output);
         var replayer = new AuditLogReplayer(new ReassemblerOptions(), NormalizerOptions.From(new Shipper.Modules.Auditd.AuditdOptions()), e =>
         {
-            e.WriteJson(writer);
-            writer.Flush();
-            writer.Reset();
-            buffered.WriteByte((byte)'\n');
+            lines.Write(e);
             counted?.Invoke();
         }, writeOnly: true);
         using var input = File.OpenRead(path);
