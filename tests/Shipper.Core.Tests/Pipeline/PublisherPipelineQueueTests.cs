@@ -49,6 +49,53 @@ public class PublisherPipelineQueueTests
     }
 
     [Fact]
+    public async Task A_publisher_blocked_on_a_full_queue_is_told_the_pipeline_stopped_when_it_stops()
+    {
+        var output = new BlockingOutput();
+        await using var pipeline = TestPipeline.Create(output, out var metrics, TestPipeline.Settings(capacity: 32));
+        var client = pipeline.Connect(new ClientSettings());
+        pipeline.Start();
+        for (var i = 0; i < 32; i++)
+        {
+            client.Publish(TestEvents.Numbered(i), CancellationToken.None);
+        }
+
+        var blocked = Task.Run(() => client.Publish(TestEvents.Numbered(32), CancellationToken.None));
+        await Eventually.HoldsAsync(() => output.Calls == 1, "the output holds its first batch");
+        await Task.Delay(20);
+        Assert.False(blocked.IsCompleted);
+
+        var result = await pipeline.StopAsync(TimeSpan.Zero, CancellationToken.None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => blocked.WaitAsync(Eventually.DefaultTimeout));
+        Assert.Equal(1, metrics.Value("libbeat.pipeline.events.failed"));
+        Assert.Equal(32, result.Abandoned);
+    }
+
+    [Fact]
+    public async Task A_partial_batch_waiting_for_its_flush_timeout_goes_out_at_once_when_the_pipeline_stops()
+    {
+        var output = new CollectingOutput();
+        var settings = TestPipeline.Settings(minEvents: 100, flushTimeout: TimeSpan.FromHours(1));
+        await using var pipeline = TestPipeline.Create(output, out _, settings);
+        var client = pipeline.Connect(new ClientSettings());
+        pipeline.Start();
+        for (var i = 0; i < 3; i++)
+        {
+            client.Publish(TestEvents.Numbered(i), CancellationToken.None);
+        }
+
+        await Task.Delay(50);
+        Assert.Equal(0, output.Count);
+
+        var result = await pipeline.StopAsync(TimeSpan.FromHours(1), CancellationToken.None).WaitAsync(Eventually.DefaultTimeout);
+
+        Assert.False(result.TimedOut);
+        Assert.Equal(3, result.Delivered);
+        Assert.Equal([3], output.BatchSizes);
+    }
+
+    [Fact]
     public async Task PublishAsync_waits_while_full_and_honours_cancellation()
     {
         var output = new BlockingOutput();
