@@ -9,6 +9,9 @@ namespace Shipper.Modules.Auditd.Normalization;
 /// <summary>Writes a coalesced event as an Auditbeat-shaped document.</summary>
 internal static class DocumentBuilder
 {
+    /// <summary><c>service.type: auditd</c>, the same for every document: one frozen map shared by all (a processor that changes it gets a copy).</summary>
+    private static readonly FieldMap Service = new FieldMap(1).Add("type", "auditd").Freeze();
+
     private static readonly string[] NetworkDirection = ["network", "direction"];
     private static readonly string[] ErrorMessage = ["error", "message"];
     private static readonly string[] RelatedUser = ["related", "user"];
@@ -38,7 +41,7 @@ internal static class DocumentBuilder
         }
 
         ev.Add("outcome", e.Result == "fail" ? "failure" : e.Result);
-        fields.Add("service", parts.Map(1).Add("type", "auditd"));
+        fields.Add("service", Service);
         fields.Add("auditd", Auditd(e, parts));
         AddUser(e, fields, parts);
         AddProcess(e, fields, parts);
