@@ -43,6 +43,16 @@ cat > "$out/shipper" <<'LAUNCHER'
 #!/bin/sh
 # Runs the shipper from this release folder; path.home defaults to this folder.
 here=$(dirname "$(readlink -f "$0")")
+# replay is a batch job of seconds: .NET's tiered PGO (instrumented code, then recompiling) costs it a third of its
+# CPU and pays back only in long runs, so it is off for replay unless DOTNET_TieredPGO says otherwise. The daemon
+# keeps it: its steady-state code is faster with it. See docs/benchmarks.md, "Event stream".
+for argument in "$@"; do
+  if [ "$argument" = replay ]; then
+    DOTNET_TieredPGO=${DOTNET_TieredPGO:-0}
+    export DOTNET_TieredPGO
+    break
+  fi
+done
 exec "$here/bin/shipper" "$@"
 LAUNCHER
 chmod 0755 "$out/shipper"

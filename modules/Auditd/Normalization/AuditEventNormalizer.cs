@@ -17,6 +17,7 @@ public sealed class AuditEventNormalizer
     private readonly Summarizer _summarizer = new(NormalizationTable.Default);
     private readonly IdentityNamer? _namer;
     private readonly DocumentParts _parts;
+    private readonly UserFields _users = new();
 
     /// <param name="options">What documents hold.</param>
     /// <param name="reuseDocuments">
@@ -45,7 +46,7 @@ public sealed class AuditEventNormalizer
         EventCoalescer.TakeProcess(coalesced);
         _namer?.Apply(coalesced);
         var document = new Event(coalesced.Timestamp.ToDateTimeOffset(), _parts.Map(12));
-        DocumentBuilder.Build(coalesced, assembled, _options, _parts, document.Fields);
+        DocumentBuilder.Build(coalesced, assembled, _options, _parts, _users, document.Fields);
         if (assembled.Node is { } node)
         {
             document.Fields.Put("host.name", node);

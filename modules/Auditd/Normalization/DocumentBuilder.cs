@@ -9,6 +9,9 @@ namespace Shipper.Modules.Auditd.Normalization;
 /// <summary>Writes a coalesced event as an Auditbeat-shaped document.</summary>
 internal static class DocumentBuilder
 {
+    /// <summary><c>service.type: auditd</c>, the same for every document: one frozen map shared by all (a processor that changes it gets a copy).</summary>
+    private static readonly FieldMap Service = new FieldMap(1).Add("type", "auditd").Freeze();
+
     private static readonly string[] NetworkDirection = ["network", "direction"];
     private static readonly string[] ErrorMessage = ["error", "message"];
     private static readonly string[] RelatedUser = ["related", "user"];
@@ -16,7 +19,7 @@ internal static class DocumentBuilder
     private static readonly string[] PermittedCapabilities = ["thread", "capabilities", "permitted"];
 
     /// <summary>Builds the document's fields into <paramref name="fields"/> (empty), from <paramref name="parts"/>.</summary>
-    public static void Build(CoalescedEvent e, AssembledEvent records, NormalizerOptions options, DocumentParts parts, FieldMap fields)
+    public static void Build(CoalescedEvent e, AssembledEvent records, NormalizerOptions options, DocumentParts parts, UserFields users, FieldMap fields)
     {
         var ev = parts.Map(8);
         fields.Add("event", ev);
@@ -38,9 +41,13 @@ internal static class DocumentBuilder
         }
 
         ev.Add("outcome", e.Result == "fail" ? "failure" : e.Result);
-        fields.Add("service", parts.Map(1).Add("type", "auditd"));
+        fields.Add("service", Service);
         fields.Add("auditd", Auditd(e, parts));
-        AddUser(e, fields, parts);
+        if (users.Build(e) is { } user)
+        {
+            fields.Add("user", user);
+        }
+
         AddProcess(e, fields, parts);
         AddFile(e, fields, parts);
         AddAddress(e.Source, "source", fields, parts);
@@ -123,86 +130,6 @@ internal static class DocumentBuilder
         }
 
         return auditd;
-    }
-
-    private static void AddUser(CoalescedEvent e, FieldMap fields, DocumentParts parts)
-    {
-        var user = parts.Map(12);
-        foreach (var (key, id) in e.UserIds)
-        {
-            if (id != "unset")
-            {
-                parts.Put(user, UserPath(key).Id, id);
-            }
-        }
-
-        foreach (var (key, name) in e.UserNames)
-        {
-            parts.Put(user, UserPath(key).Name, name);
-        }
-
-        if (e.UserSelinux.Count > 0 && user.Count > 0)
-        {
-            var selinux = parts.Map(e.UserSelinux.Count);
-            foreach (var (key, value) in e.UserSelinux)
-            {
-                selinux.Add(key, value);
-            }
-
-            user.Add("selinux", selinux);
-        }
-
-        if (user.Count > 0)
-        {
-            fields.Add("user", user);
-        }
-        else
-        {
-            parts.Recycle(user);
-        }
-    }
-
-    /// <summary>Where Auditbeat puts an id: uid → user, gid → user.group, euid → user.effective, egid → user.effective.group …</summary>
-    private static string UserPrefix(string key) => key switch
-    {
-        "uid" => string.Empty,
-        "gid" => "group.",
-        "euid" => "effective.",
-        "egid" => "effective.group.",
-        "suid" => "saved.",
-        "sgid" => "saved.group.",
-        "fsuid" => "filesystem.",
-        "fsgid" => "filesystem.group.",
-        "auid" => "audit.",
-        _ => key + ".",
-    };
-
-    /// <summary>The id and name paths under <c>user</c> for an id field, as segments; the usual ones are made once.</summary>
-    private static (string[] Id, string[] Name) UserPath(string key) =>
-        UserPaths.TryGetValue(key, out var paths) ? paths : MakeUserPath(key);
-
-    private static (string[] Id, string[] Name) MakeUserPath(string key) =>
-        ((UserPrefix(key) + "id").Split('.'), (UserPrefix(key) + "name").Split('.'));
-
-    private static readonly System.Collections.Frozen.FrozenDictionary<string, (string[] Id, string[] Name)> UserPaths =
-        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(
-            ((string[])["uid", "gid", "euid", "egid", "suid", "sgid", "fsuid", "fsgid", "auid", "ouid", "ogid", "old-auid", "inode_uid", "inode_gid", "new-auid", "old-uid", "new-uid"])
-                .Select(key => KeyValuePair.Create(key, MakeUserPath(key))),
-            StringComparer.Ordinal);
-
-    /// <summary>The ECS entities and their <c>.id</c>/<c>.name</c> paths (dotted, and as segments), made once.</summary>
-    private static readonly EntityPath[] EntityPaths =
-        [new("user.id", "user.name"), new("user.effective.id", "user.effective.name"), new("user.target.id", "user.target.name"), new("user.changes.id", "user.changes.name"), new("group.id", "group.name")];
-
-    private sealed class EntityPath(string id, string name)
-    {
-        public string Id { get; } = id;
-
-        public string Name { get; } = name;
-
-        public string[] IdSegments { get; } = id.Split('.');
-
-        public string[] NameSegments { get; } = name.Split('.');
     }
 
     private static void AddProcess(CoalescedEvent e, FieldMap fields, DocumentParts parts)
@@ -297,63 +224,30 @@ internal static class DocumentBuilder
 
     private static void AddEcsEntities(CoalescedEvent e, FieldMap fields, bool related, DocumentParts parts)
     {
-        var names = related ? parts.List(4) : null;
-        SetEntity(fields, EntityPaths[0], e.EcsUser, names, parts);
-        SetEntity(fields, EntityPaths[1], e.EcsEffective, names, parts);
-        SetEntity(fields, EntityPaths[2], e.EcsTarget, names, parts);
-        SetEntity(fields, EntityPaths[3], e.EcsChanges, names, parts);
-        SetEntity(fields, EntityPaths[4], e.EcsGroup, null, parts);
-        if (names is { Count: > 0 })
+        UserFields.SetEntity(fields, UserPaths.Group, e.EcsGroup, parts);
+        if (!related)
+        {
+            return;
+        }
+
+        List<object?>? names = null;
+        AddName(ref names, e.EcsUser, parts);
+        AddName(ref names, e.EcsEffective, parts);
+        AddName(ref names, e.EcsTarget, parts);
+        AddName(ref names, e.EcsChanges, parts);
+        if (names is not null)
         {
             names.Sort(static (a, b) => string.CompareOrdinal((string?)a, (string?)b));
             parts.Put(fields, RelatedUser, names);
         }
-
-        // user.effective that says the same as user is left out.
-        if (SameValue(fields, "user.id", "user.effective.id") || SameValue(fields, "user.name", "user.effective.name"))
-        {
-            fields.Remove("user.effective");
-        }
     }
 
-    private static bool SameValue(FieldMap fields, string path, string other) =>
-        fields.GetValueOrDefault(path) is string value && fields.GetValueOrDefault(other) is string otherValue && value == otherValue;
-
-    private static void SetEntity(FieldMap fields, EntityPath path, CoalescedEvent.EcsEntity entity, List<object?>? names, DocumentParts parts)
+    /// <summary><c>related.user</c>: the names of the users the event is about, once each.</summary>
+    private static void AddName(ref List<object?>? names, CoalescedEvent.EcsEntity entity, DocumentParts parts)
     {
-        if (entity.Unset)
+        if (!entity.Unset && entity.Name is { } name && names?.Contains(name) != true)
         {
-            // The acting user is known to be nobody (an unset audit uid): what the ids said about user is dropped.
-            fields.Remove(path.Id);
-            fields.Remove(path.Name);
-            return;
-        }
-
-        if (entity.Id is null && entity.Name is null)
-        {
-            return;
-        }
-
-        if (entity.Id is not null)
-        {
-            parts.Put(fields, path.IdSegments, entity.Id);
-        }
-        else
-        {
-            fields.Remove(path.Id);
-        }
-
-        if (entity.Name is not null)
-        {
-            parts.Put(fields, path.NameSegments, entity.Name);
-            if (names is not null && !names.Contains(entity.Name))
-            {
-                names.Add(entity.Name);
-            }
-        }
-        else
-        {
-            fields.Remove(path.Name);
+            (names ??= parts.List(4)).Add(name);
         }
     }
 

@@ -89,6 +89,9 @@ internal sealed class DocumentParts
         {
             switch (map.ValueAt(i))
             {
+                case FieldMap { IsReadOnly: true }:
+                    // Shared by every document (service): not ours to empty.
+                    break;
                 case FieldMap child:
                     Empty(child);
                     if (_maps.Count < MaxSpareMaps)

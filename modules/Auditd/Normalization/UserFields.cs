@@ -1,0 +1,144 @@
+using Shipper.Events;
+
+namespace Shipper.Modules.Auditd.Normalization;
+
+/// <summary>
+/// Builds an event's <c>user</c> map: the ids of its main record (uid → <c>user.id</c>, egid →
+/// <c>user.effective.group.id</c> …), their names, the subject's SELinux context, then the ECS entities (the acting,
+/// effective, target and changed user), leaving out <c>user.effective</c> when it says the same as <c>user</c>.
+/// Consecutive events of one process or session mostly have the same users, so the last map built is kept, frozen,
+/// and shared by the next events whose user fields are the same (a processor that changes it gets its own copy).
+/// Not thread-safe.
+/// </summary>
+internal sealed class UserFields
+{
+    private static readonly DocumentParts NewParts = new(reuse: false);
+
+    private readonly List<KeyValuePair<string, string>> _lastInputs = [];
+    private readonly List<KeyValuePair<string, string>> _inputs = [];
+    private FieldMap? _last;
+
+    /// <summary>The <c>user</c> map for <paramref name="e"/> (read-only, possibly shared), or null when it has none.</summary>
+    public FieldMap? Build(CoalescedEvent e)
+    {
+        _inputs.Clear();
+        _inputs.AddRange(e.UserIds);
+        _inputs.Add(default);
+        _inputs.AddRange(e.UserNames);
+        _inputs.Add(default);
+        _inputs.AddRange(e.UserSelinux);
+        AddEntity(e.EcsUser);
+        AddEntity(e.EcsEffective);
+        AddEntity(e.EcsTarget);
+        AddEntity(e.EcsChanges);
+        if (_last is not null && Same(_inputs, _lastInputs))
+        {
+            return _last.Count > 0 ? _last : null;
+        }
+
+        _last = Make(e).Freeze();
+        _lastInputs.Clear();
+        _lastInputs.AddRange(_inputs);
+        return _last.Count > 0 ? _last : null;
+    }
+
+    private void AddEntity(CoalescedEvent.EcsEntity entity) =>
+        _inputs.Add(new KeyValuePair<string, string>(entity.Unset ? "\0unset" : entity.Id ?? string.Empty, entity.Name ?? string.Empty));
+
+    private static bool Same(List<KeyValuePair<string, string>> inputs, List<KeyValuePair<string, string>> last)
+    {
+        if (inputs.Count != last.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (!string.Equals(inputs[i].Key, last[i].Key, StringComparison.Ordinal) || !string.Equals(inputs[i].Value, last[i].Value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static FieldMap Make(CoalescedEvent e)
+    {
+        var user = new FieldMap(12);
+        foreach (var (key, id) in e.UserIds)
+        {
+            if (id != "unset")
+            {
+                NewParts.Put(user, UserPaths.Of(key).Id, id);
+            }
+        }
+
+        foreach (var (key, name) in e.UserNames)
+        {
+            NewParts.Put(user, UserPaths.Of(key).Name, name);
+        }
+
+        if (e.UserSelinux.Count > 0 && user.Count > 0)
+        {
+            var selinux = new FieldMap(e.UserSelinux.Count);
+            foreach (var (key, value) in e.UserSelinux)
+            {
+                selinux.Add(key, value);
+            }
+
+            user.Add("selinux", selinux);
+        }
+
+        SetEntity(user, UserPaths.Acting, e.EcsUser, NewParts);
+        SetEntity(user, UserPaths.Effective, e.EcsEffective, NewParts);
+        SetEntity(user, UserPaths.Target, e.EcsTarget, NewParts);
+        SetEntity(user, UserPaths.Changes, e.EcsChanges, NewParts);
+
+        // user.effective that says the same as user is left out.
+        if (SameValue(user, "id", "effective.id") || SameValue(user, "name", "effective.name"))
+        {
+            user.Remove("effective");
+        }
+
+        return user;
+    }
+
+    private static bool SameValue(FieldMap user, string path, string other) =>
+        user.GetValueOrDefault(path) is string value && user.GetValueOrDefault(other) is string otherValue && value == otherValue;
+
+    /// <summary>Sets an entity's id and name in <paramref name="map"/>: an unset entity removes both; a known one replaces both.</summary>
+    public static void SetEntity(FieldMap map, UserPaths.Entity path, CoalescedEvent.EcsEntity entity, DocumentParts parts)
+    {
+        if (entity.Unset)
+        {
+            // The user is known to be nobody (an unset audit uid): what the ids said about it is dropped.
+            map.Remove(path.Id);
+            map.Remove(path.Name);
+            return;
+        }
+
+        if (entity.Id is null && entity.Name is null)
+        {
+            return;
+        }
+
+        if (entity.Id is not null)
+        {
+            parts.Put(map, path.IdSegments, entity.Id);
+        }
+        else
+        {
+            map.Remove(path.Id);
+        }
+
+        if (entity.Name is not null)
+        {
+            parts.Put(map, path.NameSegments, entity.Name);
+        }
+        else
+        {
+            map.Remove(path.Name);
+        }
+    }
+}
