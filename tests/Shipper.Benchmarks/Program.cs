@@ -8,7 +8,7 @@ using Shipper.Benchmarks.Elasticsearch;
 //   replay-vs-ausearch [events] [corpus-dir] [dist/shipper]   the replay engine (and the whole command) against
 //                                 ausearch on a synthetic audit.log and on real records repeated
 //   auditd-backpressure [syscalls]   an audited workload's slowdown per backpressure strategy, and under auditd (live kernel)
-//   auditd-storm [processes] [syscalls] [auditd,auto,none] events lost and CPU per event, shipper against auditd (live kernel)
+//   auditd-storm [processes] [syscalls] [auditd,auto,none] [warm-up calls]   events lost and CPU per event, shipper against auditd (live kernel)
 //   storm-shipper CONFIG stalled|file     the shipper daemon those two start in a child process
 //   replay-loop [events] [rounds] [file]   the replay engine alone, repeatedly, for profilers (perf, dotnet-trace)
 //   replay-stages [events] [rounds] CPU time and allocation of each stage of the replay engine
@@ -31,7 +31,8 @@ switch (args.FirstOrDefault())
         Shipper.Benchmarks.Auditd.StormComparisonHarness.Run(
             args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4,
             args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 25_000,
-            args.Length > 3 ? args[3] : "auditd,auto,none");
+            args.Length > 3 ? args[3] : "auditd,auto,none",
+            args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 5_000);
         break;
     case "storm-shipper":
         await Shipper.Benchmarks.Auditd.ShipperDaemonHost.RunAsync(args[1], args[2] == "stalled");

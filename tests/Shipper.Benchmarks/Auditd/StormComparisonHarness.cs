@@ -8,8 +8,9 @@ namespace Shipper.Benchmarks.Auditd;
 /// writing its log and once under the shipper writing NDJSON with <c>output.file</c> (with the default
 /// <c>backpressure_strategy: auto</c> and with <c>none</c>, which leaves the kernel's backlog wait as auditd does).
 /// Reports events expected, received once, lost and duplicated for each, and the daemon's CPU time (utime + stime
-/// from /proc) from just before the storm until it has gone quiet after it, per event received. A 5,000-call
-/// warm-up (not counted) runs first under each daemon. Run it under the kernel lock.
+/// from /proc) from just before the storm until it has gone quiet after it, per event received. A warm-up (not
+/// counted; 5,000 calls unless given) runs first under each daemon: a short one measures a daemon just started (the
+/// shipper's JIT and tiered PGO still at work), a long one a daemon that has been running. Run it under the kernel lock.
 /// </summary>
 internal static class StormComparisonHarness
 {
@@ -17,26 +18,26 @@ internal static class StormComparisonHarness
     private static readonly string RuleText = string.Join(' ', SyscallStorm.Rule(Key));
     private static readonly TimeSpan StormTimeout = TimeSpan.FromMinutes(3);
 
-    public static void Run(int processes, int calls, string daemons)
+    public static void Run(int processes, int calls, string daemons, int warmup = 5_000)
     {
         var chosen = daemons.Split(',');
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storm: {processes} processes × {calls:N0} audited {SyscallStorm.Syscall} calls = {processes * calls:N0} events; backlog_limit {KernelAuditState.BacklogLimit}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storm: {processes} processes × {calls:N0} audited {SyscallStorm.Syscall} calls = {processes * calls:N0} events after a warm-up of {warmup:N0}; backlog_limit {KernelAuditState.BacklogLimit}"));
         var rows = new List<Row>();
         using (new KernelAuditState())
         {
             if (chosen.Contains("auditd"))
             {
-                rows.Add(Measure("auditd 3.0.9 (log file, enriched)", () => new Daemon(AuditdDaemon.Start(stalledPlugin: false)), processes, calls));
+                rows.Add(Measure("auditd 3.0.9 (log file, enriched)", () => new Daemon(AuditdDaemon.Start(stalledPlugin: false)), processes, calls, warmup));
             }
 
             if (chosen.Contains("auto"))
             {
-                rows.Add(Measure("shipper, `auto` (output.file)", () => new Daemon(ShipperDaemon.Start("backpressure_strategy: auto", RuleText, stalledOutput: false)), processes, calls));
+                rows.Add(Measure("shipper, `auto` (output.file)", () => new Daemon(ShipperDaemon.Start("backpressure_strategy: auto", RuleText, stalledOutput: false)), processes, calls, warmup));
             }
 
             if (chosen.Contains("none"))
             {
-                rows.Add(Measure("shipper, `none` (output.file)", () => new Daemon(ShipperDaemon.Start("backpressure_strategy: none", RuleText, stalledOutput: false)), processes, calls));
+                rows.Add(Measure("shipper, `none` (output.file)", () => new Daemon(ShipperDaemon.Start("backpressure_strategy: none", RuleText, stalledOutput: false)), processes, calls, warmup));
             }
         }
 
@@ -50,12 +51,12 @@ internal static class StormComparisonHarness
         }
     }
 
-    private static Row Measure(string name, Func<Daemon> start, int processes, int calls)
+    private static Row Measure(string name, Func<Daemon> start, int processes, int calls, int warmup)
     {
         KernelAuditState.Reset();
         KernelAuditState.Auditctl(SyscallStorm.Rule(Key));
         using var daemon = start();
-        SyscallStorm.Run(1, 5_000, StormTimeout);
+        SyscallStorm.Run(1, warmup, StormTimeout);
         WaitQuiet(daemon.Pid);
         var before = KernelAuditState.Status();
         var cpuBefore = ProcessCpu.Of(daemon.Pid);
