@@ -21,12 +21,12 @@ internal sealed class EventQueue
     private const long ClosedBit = 1L << 62;
     private readonly Event?[] _slots;
     private readonly int _mask;
+    private readonly object _spaceGate = new();
 
     /// <summary>Events ever queued (the next ordinal), with <see cref="ClosedBit"/> set once closed.</summary>
     private long _queued;
     private long _released;
     private long _taken;
-    private readonly object _spaceGate = new();
     private long _spaceGeneration;
     private int _waiters;
     private int _asyncWaiters;
