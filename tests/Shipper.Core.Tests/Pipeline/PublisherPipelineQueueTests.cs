@@ -1,4 +1,5 @@
 using Shipper.Core.Pipeline;
+using Shipper.Pipeline;
 using Shipper.Testing;
 
 namespace Shipper.Core.Tests.Pipeline;
@@ -12,15 +13,7 @@ public class PublisherPipelineQueueTests
         await using var pipeline = TestPipeline.Create(output, out _, TestPipeline.Settings(capacity: 32));
         var client = pipeline.Connect(new ClientSettings());
         pipeline.Start();
-        for (var i = 0; i < 32; i++)
-        {
-            client.Publish(TestEvents.Numbered(i), CancellationToken.None);
-        }
-
-        var blocked = Task.Run(() => client.Publish(TestEvents.Numbered(32), CancellationToken.None));
-        await Eventually.HoldsAsync(() => output.Calls == 1, "the output holds its first batch");
-        await Task.Delay(50);
-        Assert.False(blocked.IsCompleted);
+        var blocked = await FillAndBlockAsync(client, output);
 
         output.ReleaseAll();
         await blocked.WaitAsync(Eventually.DefaultTimeout);
@@ -55,15 +48,7 @@ public class PublisherPipelineQueueTests
         await using var pipeline = TestPipeline.Create(output, out var metrics, TestPipeline.Settings(capacity: 32));
         var client = pipeline.Connect(new ClientSettings());
         pipeline.Start();
-        for (var i = 0; i < 32; i++)
-        {
-            client.Publish(TestEvents.Numbered(i), CancellationToken.None);
-        }
-
-        var blocked = Task.Run(() => client.Publish(TestEvents.Numbered(32), CancellationToken.None));
-        await Eventually.HoldsAsync(() => output.Calls == 1, "the output holds its first batch");
-        await Task.Delay(20);
-        Assert.False(blocked.IsCompleted);
+        var blocked = await FillAndBlockAsync(client, output);
 
         var result = await pipeline.StopAsync(TimeSpan.Zero, CancellationToken.None);
 
@@ -214,5 +199,20 @@ public class PublisherPipelineQueueTests
         public ValueTask<bool> TestAsync(TextWriter report, CancellationToken cancellationToken) => ValueTask.FromResult(true);
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    /// <summary>Fills a 32-event queue whose output holds its first batch, then starts a 33rd publish, which must wait.</summary>
+    private static async Task<Task> FillAndBlockAsync(IPipelineClient client, BlockingOutput output)
+    {
+        for (var i = 0; i < 32; i++)
+        {
+            client.Publish(TestEvents.Numbered(i), CancellationToken.None);
+        }
+
+        var blocked = Task.Run(() => client.Publish(TestEvents.Numbered(32), CancellationToken.None));
+        await Eventually.HoldsAsync(() => output.Calls == 1, "the output holds its first batch");
+        await Task.Delay(50);
+        Assert.False(blocked.IsCompleted);
+        return blocked;
     }
 }
