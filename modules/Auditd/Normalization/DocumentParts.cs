@@ -19,9 +19,6 @@ internal sealed class DocumentParts
 
     public DocumentParts(bool reuse) => _reuse = reuse;
 
-    /// <summary>Whether documents are built from reused parts (and must be given back with <see cref="Recycle"/>).</summary>
-    public bool Reuses => _reuse;
-
     /// <summary>An empty map.</summary>
     public FieldMap Map(int capacity) => _reuse && _maps.TryPop(out var map) ? map : new FieldMap(capacity);
 
@@ -71,55 +68,47 @@ internal sealed class DocumentParts
     /// </summary>
     public void Recycle(FieldMap map)
     {
-        if (!_reuse)
+        if (_reuse)
         {
+            Take(map);
+        }
+    }
+
+    private void Take(FieldMap map)
+    {
+        if (map.IsReadOnly)
+        {
+            // Shared by many documents (service, user): not ours to empty.
             return;
         }
 
-        Empty(map);
+        for (var i = 0; i < map.Count; i++)
+        {
+            switch (map.ValueAt(i))
+            {
+                case FieldMap child:
+                    Take(child);
+                    break;
+                case List<object?> list:
+                    Take(list);
+                    break;
+            }
+        }
+
+        map.Clear();
         if (_maps.Count < MaxSpareMaps)
         {
             _maps.Push(map);
         }
     }
 
-    private void Empty(FieldMap map)
-    {
-        for (var i = 0; i < map.Count; i++)
-        {
-            switch (map.ValueAt(i))
-            {
-                case FieldMap { IsReadOnly: true }:
-                    // Shared by every document (service): not ours to empty.
-                    break;
-                case FieldMap child:
-                    Empty(child);
-                    if (_maps.Count < MaxSpareMaps)
-                    {
-                        _maps.Push(child);
-                    }
-
-                    break;
-                case List<object?> list:
-                    Empty(list);
-                    break;
-            }
-        }
-
-        map.Clear();
-    }
-
-    private void Empty(List<object?> list)
+    private void Take(List<object?> list)
     {
         foreach (var item in list)
         {
             if (item is FieldMap child)
             {
-                Empty(child);
-                if (_maps.Count < MaxSpareMaps)
-                {
-                    _maps.Push(child);
-                }
+                Take(child);
             }
         }
 
