@@ -25,6 +25,9 @@ internal sealed class CoalescedEvent
 
     public Dictionary<string, string> Data { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The SOCKADDR record's fields (family, addr, port, path …), written as <c>auditd.data.socket</c>.</summary>
+    public Dictionary<string, string> Socket { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Keys ending in uid/gid of the main record (auid, uid, euid, …, old-auid).</summary>
     public Dictionary<string, string> UserIds { get; } = new(StringComparer.Ordinal);
 
@@ -118,6 +121,7 @@ internal sealed class CoalescedEvent
         Session = null;
         Tags.Clear();
         Data.Clear();
+        Socket.Clear();
         UserIds.Clear();
         UserNames.Clear();
         UserSelinux.Clear();

@@ -86,17 +86,21 @@ internal static class DocumentBuilder
             auditd.Add("session", e.Session);
         }
 
-        var data = parts.Map(e.Data.Count);
+        var data = parts.Map(e.Data.Count + 1);
         foreach (var (key, value) in e.Data)
         {
-            if (key.StartsWith("socket_", StringComparison.Ordinal))
+            data.Add(key, value);
+        }
+
+        if (e.Socket.Count > 0)
+        {
+            var socket = parts.Map(e.Socket.Count);
+            foreach (var (key, value) in e.Socket)
             {
-                parts.Child(data, "socket")[FieldNames.After(key, 7)] = value;
+                socket.Add(key, value);
             }
-            else
-            {
-                data.Add(key, value);
-            }
+
+            data.Add("socket", socket);
         }
 
         auditd.Add("data", data);

@@ -156,7 +156,7 @@ internal sealed class EventCoalescer
         Read(assembled, index, _scratch, result);
         foreach (var (key, value) in _scratch)
         {
-            result.Data[FieldNames.Socket(key)] = value;
+            result.Socket[key] = value;
         }
 
         var address = new CoalescedEvent.AddressFields

@@ -39,8 +39,8 @@ internal sealed class Summarizer(NormalizationTable table)
         }
         else if (rule.ObjectType == "socket")
         {
-            e.ObjectPrimary = e.Data.GetValueOrDefault("socket_addr") ?? e.Data.GetValueOrDefault("socket_path");
-            e.ObjectSecondary = e.Data.GetValueOrDefault("socket_port");
+            e.ObjectPrimary = e.Socket.GetValueOrDefault("addr") ?? e.Socket.GetValueOrDefault("path");
+            e.ObjectSecondary = e.Socket.GetValueOrDefault("port");
         }
 
         e.ActorPrimary = Pick(e, rule.SubjectPrimary, "subject primary") ?? e.ActorPrimary;
