@@ -20,11 +20,22 @@ fi
 ./build.sh
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log" "$log.failed"' EXIT
 status=0
 dotnet test Shipper.sln -c Release --nologo \
   --blame-hang --blame-hang-timeout 10m \
   --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
+
+# Repeat every failed test with its message and stack at the end, where a CI log's tail shows it:
+# from a "  Failed Name [time]" line up to the next per-test line or project summary.
+awk '/^  Failed / { show = 1; print "---- " substr($0, 3); next }
+     /^  (Passed|Skipped) / || /^Test Run / || /^Total tests:/ { show = 0 }
+     show' "$log" | head -n 400 > "$log.failed"
+if [ -s "$log.failed" ]; then
+  echo "==== failed tests ===="
+  cat "$log.failed"
+fi
+rm -f "$log.failed"
 
 # Sum the per-project summaries. With the console logger at normal verbosity each project ends with
 #   Total tests: 66
