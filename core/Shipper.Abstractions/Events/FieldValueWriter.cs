@@ -33,6 +33,16 @@ public static class FieldValueWriter
         writer.WriteStringValue(text[..written]);
     }
 
+    /// <summary>
+    /// Writes a field's name. The encoded form of each name is kept per thread, keyed by the string instance, so the
+    /// same few hundred names (literals, interned keys) are not transcoded and escaped again for every event.
+    /// </summary>
+    public static void WritePropertyName(Utf8JsonWriter writer, string name)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WritePropertyName(PropertyNames.Encoded(name));
+    }
+
     /// <summary>Writes a nested map as a JSON object.</summary>
     public static void WriteMap(Utf8JsonWriter writer, FieldMap map)
     {

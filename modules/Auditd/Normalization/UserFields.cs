@@ -12,8 +12,6 @@ namespace Shipper.Modules.Auditd.Normalization;
 /// </summary>
 internal sealed class UserFields
 {
-    private static readonly DocumentParts NewParts = new(reuse: false);
-
     private readonly List<KeyValuePair<string, string>> _lastInputs = [];
     private readonly List<KeyValuePair<string, string>> _inputs = [];
     private FieldMap? _last;
@@ -70,13 +68,13 @@ internal sealed class UserFields
         {
             if (id != "unset")
             {
-                NewParts.Put(user, UserPaths.Of(key).Id, id);
+                user.Put(UserPaths.Of(key).Id, id);
             }
         }
 
         foreach (var (key, name) in e.UserNames)
         {
-            NewParts.Put(user, UserPaths.Of(key).Name, name);
+            user.Put(UserPaths.Of(key).Name, name);
         }
 
         if (e.UserSelinux.Count > 0 && user.Count > 0)
@@ -90,10 +88,10 @@ internal sealed class UserFields
             user.Add("selinux", selinux);
         }
 
-        SetEntity(user, UserPaths.Acting, e.EcsUser, NewParts);
-        SetEntity(user, UserPaths.Effective, e.EcsEffective, NewParts);
-        SetEntity(user, UserPaths.Target, e.EcsTarget, NewParts);
-        SetEntity(user, UserPaths.Changes, e.EcsChanges, NewParts);
+        SetEntity(user, UserPaths.Acting, e.EcsUser);
+        SetEntity(user, UserPaths.Effective, e.EcsEffective);
+        SetEntity(user, UserPaths.Target, e.EcsTarget);
+        SetEntity(user, UserPaths.Changes, e.EcsChanges);
 
         // user.effective that says the same as user is left out.
         if (SameValue(user, "id", "effective.id") || SameValue(user, "name", "effective.name"))
@@ -108,7 +106,7 @@ internal sealed class UserFields
         user.GetValueOrDefault(path) is string value && user.GetValueOrDefault(other) is string otherValue && value == otherValue;
 
     /// <summary>Sets an entity's id and name in <paramref name="map"/>: an unset entity removes both; a known one replaces both.</summary>
-    public static void SetEntity(FieldMap map, UserPaths.Entity path, CoalescedEvent.EcsEntity entity, DocumentParts parts)
+    private static void SetEntity(FieldMap map, UserPaths.Entity path, CoalescedEvent.EcsEntity entity)
     {
         if (entity.Unset)
         {
@@ -125,7 +123,7 @@ internal sealed class UserFields
 
         if (entity.Id is not null)
         {
-            parts.Put(map, path.IdSegments, entity.Id);
+            map.Put(path.Id, entity.Id);
         }
         else
         {
@@ -134,7 +132,7 @@ internal sealed class UserFields
 
         if (entity.Name is not null)
         {
-            parts.Put(map, path.NameSegments, entity.Name);
+            map.Put(path.Name, entity.Name);
         }
         else
         {

@@ -17,15 +17,12 @@ internal static class UserPaths
     /// <summary><c>user.changes.*</c>.</summary>
     public static readonly Entity Changes = new("changes.id", "changes.name");
 
-    /// <summary>The group entity, at the document's root: <c>group.id</c>, <c>group.name</c>.</summary>
-    public static readonly Entity Group = new("group.id", "group.name");
-
-    private static readonly FrozenDictionary<string, (string[] Id, string[] Name)> Known =
+    private static readonly FrozenDictionary<string, (string Id, string Name)> Known =
         ((string[])["uid", "gid", "euid", "egid", "suid", "sgid", "fsuid", "fsgid", "auid", "ouid", "ogid", "old-auid", "inode_uid", "inode_gid", "new-auid", "old-uid", "new-uid"])
             .ToFrozenDictionary(key => key, Make, StringComparer.Ordinal);
 
-    /// <summary>The id and name paths under <c>user</c> for an id field, as segments.</summary>
-    public static (string[] Id, string[] Name) Of(string key) => Known.TryGetValue(key, out var paths) ? paths : Make(key);
+    /// <summary>The dotted id and name paths under <c>user</c> for an id field.</summary>
+    public static (string Id, string Name) Of(string key) => Known.TryGetValue(key, out var paths) ? paths : Make(key);
 
     /// <summary>uid → user, gid → user.group, euid → user.effective, egid → user.effective.group, … any other → its own name.</summary>
     private static string Prefix(string key) => key switch
@@ -42,17 +39,13 @@ internal static class UserPaths
         _ => key + ".",
     };
 
-    private static (string[] Id, string[] Name) Make(string key) => ((Prefix(key) + "id").Split('.'), (Prefix(key) + "name").Split('.'));
+    private static (string Id, string Name) Make(string key) => (Prefix(key) + "id", Prefix(key) + "name");
 
-    /// <summary>An entity's id and name paths, dotted and as segments.</summary>
+    /// <summary>An entity's dotted id and name paths.</summary>
     internal sealed class Entity(string id, string name)
     {
         public string Id { get; } = id;
 
         public string Name { get; } = name;
-
-        public string[] IdSegments { get; } = id.Split('.');
-
-        public string[] NameSegments { get; } = name.Split('.');
     }
 }

@@ -14,22 +14,37 @@ public sealed class AuditLogReplayer : IAssembledEventSink
 {
     private readonly Reassembler _reassembler;
     private readonly AuditEventNormalizer _normalizer;
-    private readonly Action<Event> _publish;
+    private readonly Action<Event>? _publish;
+    private readonly NdjsonEventWriter? _lines;
 
+    /// <summary>Publishes each document, built as maps, to <paramref name="publish"/>.</summary>
     /// <param name="reassembler">Reassembler bounds.</param>
     /// <param name="normalizer">What documents hold.</param>
     /// <param name="publish">Receives each document.</param>
     /// <param name="counters">Where gaps and forced flushes are counted (new ones when null).</param>
-    /// <param name="writeOnly">
-    /// <paramref name="publish"/> writes each document and keeps nothing of it, so its maps and lists are reused for
-    /// the next one (<c>replay --stdout</c>).
-    /// </param>
-    public AuditLogReplayer(ReassemblerOptions reassembler, NormalizerOptions normalizer, Action<Event> publish, ReassemblerCounters? counters = null, bool writeOnly = false)
+    public AuditLogReplayer(ReassemblerOptions reassembler, NormalizerOptions normalizer, Action<Event> publish, ReassemblerCounters? counters = null)
+        : this(reassembler, normalizer, counters)
     {
+        ArgumentNullException.ThrowIfNull(publish);
         _publish = publish;
+    }
+
+    /// <summary>
+    /// Writes each document straight to <paramref name="lines"/> as a line of JSON, with no maps in between
+    /// (<c>replay --stdout</c>): the same bytes as the document built as maps.
+    /// </summary>
+    public AuditLogReplayer(ReassemblerOptions reassembler, NormalizerOptions normalizer, NdjsonEventWriter lines, ReassemblerCounters? counters = null)
+        : this(reassembler, normalizer, counters)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        _lines = lines;
+    }
+
+    private AuditLogReplayer(ReassemblerOptions reassembler, NormalizerOptions normalizer, ReassemblerCounters? counters)
+    {
         Counters = counters ?? new ReassemblerCounters();
         _reassembler = new Reassembler(reassembler, ReassemblerMode.Log, this, Counters);
-        _normalizer = new AuditEventNormalizer(normalizer, writeOnly);
+        _normalizer = new AuditEventNormalizer(normalizer);
     }
 
     /// <summary>Gaps, incomplete flushes, late and malformed records.</summary>
@@ -72,10 +87,16 @@ public sealed class AuditLogReplayer : IAssembledEventSink
     {
         using (assembled)
         {
-            var document = _normalizer.Normalize(assembled);
             Events++;
-            _publish(document);
-            _normalizer.Recycle(document);
+            if (_lines is not null)
+            {
+                _normalizer.WriteJson(assembled, _lines.StartLine());
+                _lines.EndLine();
+            }
+            else
+            {
+                _publish!(_normalizer.Normalize(assembled));
+            }
         }
     }
 }

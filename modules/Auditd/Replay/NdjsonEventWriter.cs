@@ -32,8 +32,20 @@ public sealed class NdjsonEventWriter : IDisposable
     public void Write(Event e)
     {
         ArgumentNullException.ThrowIfNull(e);
+        e.WriteJson(StartLine());
+        EndLine();
+    }
+
+    /// <summary>Starts a line: the writer to write one JSON value to, then call <see cref="EndLine"/>.</summary>
+    public Utf8JsonWriter StartLine()
+    {
         _json.Reset();
-        e.WriteJson(_json);
+        return _json;
+    }
+
+    /// <summary>Ends the line begun by <see cref="StartLine"/>.</summary>
+    public void EndLine()
+    {
         _json.Flush();
         _buffer.GetSpan(1)[0] = (byte)'\n';
         _buffer.Advance(1);

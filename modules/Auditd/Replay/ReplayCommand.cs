@@ -3,7 +3,6 @@ using System.IO.Compression;
 using Microsoft.Extensions.DependencyInjection;
 using Shipper.Commands;
 using Shipper.Config;
-using Shipper.Events;
 using Shipper.Hosting;
 using Shipper.Modules.Auditd.Normalization;
 using Shipper.Modules.Auditd.Reassembly;
@@ -89,7 +88,7 @@ public sealed class ReplayCommand : ICommandContribution
         return await runner.RunAsync(
             "auditd",
             (client, token) => Task.Factory.StartNew(
-                () => Replay(context, files, reassembler, normalizer, e => client.Publish(e, token), token),
+                () => Replay(context, files, new AuditLogReplayer(reassembler, normalizer, e => client.Publish(e, token)), token),
                 token,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default),
@@ -101,13 +100,12 @@ public sealed class ReplayCommand : ICommandContribution
         using var stdout = Console.OpenStandardOutput();
         // From a pipe (-), events arrive over time: each line goes out at once, as it did from the live module.
         using var lines = new NdjsonEventWriter(ReferenceEquals(context.Out, Console.Out) ? stdout : new TextWriterStream(context.Out), lineByLine: files.Contains("-"));
-        Replay(context, files, reassembler, normalizer, lines.Write, cancellationToken, writeOnly: true);
+        Replay(context, files, new AuditLogReplayer(reassembler, normalizer, lines), cancellationToken);
         return 0;
     }
 
-    private static void Replay(CommandContext context, List<string> files, ReassemblerOptions reassembler, NormalizerOptions normalizer, Action<Event> publish, CancellationToken cancellationToken, bool writeOnly = false)
+    private static void Replay(CommandContext context, List<string> files, AuditLogReplayer replayer, CancellationToken cancellationToken)
     {
-        var replayer = new AuditLogReplayer(reassembler, normalizer, publish, writeOnly: writeOnly);
         var progress = Console.IsErrorRedirected || !ReferenceEquals(context.Error, Console.Error) ? null : Stopwatch.StartNew();
         var lastProgress = TimeSpan.Zero;
         foreach (var file in files)

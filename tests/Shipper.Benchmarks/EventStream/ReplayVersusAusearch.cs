@@ -35,10 +35,9 @@ public static class ReplayVersusAusearch
     private static void Compare(string name, string path, string? shipperCommand)
     {
         var records = File.ReadLines(path).Count();
-        var events = 0L;
-        Replay(path, () => events++);
+        var events = Replay(path);
         Console.WriteLine($"{name}: {path}, {records:N0} records, {events:N0} events, {new FileInfo(path).Length / 1e6:N1} MB");
-        var engine = Best(() => Replay(path));
+        var engine = Best(() => _ = Replay(path));
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
         Report("replay engine in process (NDJSON to /dev/null)", engine, records, events, $"peak working set {peak / 1e6:N0} MB");
         if (shipperCommand is not null)
@@ -131,7 +130,6 @@ public static class ReplayVersusAusearch
         var path = AuditLogGenerator.Write(Path.Combine(Path.GetTempPath(), "shipper-bench-replay.log"), events);
         var log = File.ReadAllBytes(path);
         var normalizer = new AuditEventNormalizer(NormalizerOptions.From(new Shipper.Modules.Auditd.AuditdOptions()));
-        var reusing = new AuditEventNormalizer(NormalizerOptions.From(new Shipper.Modules.Auditd.AuditdOptions()), reuseDocuments: true);
         using var writer = new Utf8JsonWriter(Stream.Null, FieldValueWriter.CompactOptions);
         for (var i = 0; i < rounds; i++)
         {
@@ -147,15 +145,13 @@ public static class ReplayVersusAusearch
                     writer.Reset();
                 }
             }));
-            Time("+ndjson, documents reused (replay --stdout)", events, () => Reassemble(log, e =>
+            Time("+ndjson, written straight (replay --stdout)", events, () => Reassemble(log, e =>
             {
                 using (e)
                 {
-                    var document = reusing.Normalize(e);
-                    document.WriteJson(writer);
+                    normalizer.WriteJson(e, writer);
                     writer.Flush();
                     writer.Reset();
-                    reusing.Recycle(document);
                 }
             }));
         }
@@ -189,20 +185,16 @@ public static class ReplayVersusAusearch
         public void OnEvent(AssembledEvent assembled) => sink(assembled);
     }
 
-    private static void Replay(string path) => Replay(path, null);
-
-    private static void Replay(string path, Action? counted)
+    /// <returns>The number of events.</returns>
+    private static long Replay(string path)
     {
         using var output = File.OpenWrite("/dev/null");
         using var lines = new NdjsonEventWriter(output);
-        var replayer = new AuditLogReplayer(new ReassemblerOptions(), NormalizerOptions.From(new Shipper.Modules.Auditd.AuditdOptions()), e =>
-        {
-            lines.Write(e);
-            counted?.Invoke();
-        }, writeOnly: true);
+        var replayer = new AuditLogReplayer(new ReassemblerOptions(), NormalizerOptions.From(new Shipper.Modules.Auditd.AuditdOptions()), lines);
         using var input = File.OpenRead(path);
         replayer.Feed(input);
         replayer.Finish();
+        return replayer.Events;
     }
 
     private static void Tool(string program, params string[] arguments)
