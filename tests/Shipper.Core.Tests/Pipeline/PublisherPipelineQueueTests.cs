@@ -146,9 +146,11 @@ public class PublisherPipelineQueueTests
             }
         }
 
+        // Events handed to the output still count against the queue until acknowledged. How many each held batch
+        // has depends on how far the publisher was ahead when a worker took it (1 to 8), so only its bounds are fixed.
         Assert.Equal(40, accepted);
         Assert.Equal(40, pipeline.Backpressure.Current.QueuedEvents);
-        Assert.Equal(24, output.Held);
+        Assert.InRange(output.Held, 3, 24);
         Assert.Equal(40, metrics.Value("libbeat.pipeline.events.active"));
     }
 
