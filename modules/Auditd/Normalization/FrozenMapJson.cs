@@ -7,11 +7,11 @@ namespace Shipper.Modules.Auditd.Normalization;
 /// <summary>
 /// The compact JSON of the frozen maps that documents share (<c>service</c>; the <c>user</c> map of consecutive
 /// events with the same users), written once per map instead of once per document. Keyed by the map instance: a
-/// frozen map never changes. Holds the last few. Not thread-safe.
+/// frozen map never changes. Holds the last dozen (the recent user maps and service). Not thread-safe.
 /// </summary>
 internal sealed class FrozenMapJson
 {
-    private const int Entries = 4;
+    private const int Entries = 12;
 
     private readonly FieldMap?[] _maps = new FieldMap?[Entries];
     private readonly byte[][] _json = new byte[Entries][];
