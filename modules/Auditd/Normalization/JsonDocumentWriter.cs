@@ -53,13 +53,14 @@ internal readonly struct JsonDocumentWriter(Utf8JsonWriter json, FrozenMapJson? 
     public void Map(string key, FieldMap map)
     {
         FieldValueWriter.WritePropertyName(json, key);
-        if (frozen is not null && map.IsReadOnly)
+        var written = frozen is not null && map.IsReadOnly ? frozen.Of(map) : default;
+        if (written.IsEmpty)
         {
-            json.WriteRawValue(frozen.Of(map), skipInputValidation: true);
+            FieldValueWriter.WriteMap(json, map);
         }
         else
         {
-            FieldValueWriter.WriteMap(json, map);
+            json.WriteRawValue(written, skipInputValidation: true);
         }
     }
 }
