@@ -39,8 +39,9 @@ public sealed class BlockingOutput : IOutput
 
     public async ValueTask SendAsync(OutputBatch batch, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _calls);
+        // Held before Calls: a test that saw the call counted must also see its events held.
         Interlocked.Add(ref _held, batch.Count);
+        Interlocked.Increment(ref _calls);
         try
         {
             if (!_open)

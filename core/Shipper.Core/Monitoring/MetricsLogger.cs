@@ -54,9 +54,12 @@ public sealed class MetricsLogger : IAsyncDisposable
     }
 
     /// <summary>Writes the line for the period that just ended. Called by the timer; public for hosts that drive it.</summary>
+    /// <remarks>
+    /// The line is written under the same lock as the totals, so a timer that fired as the logger was disposed
+    /// writes before the totals line or not at all: the totals line is always the last.
+    /// </remarks>
     public void LogDeltas()
     {
-        string line;
         lock (_gate)
         {
             if (_disposed)
@@ -65,25 +68,23 @@ public sealed class MetricsLogger : IAsyncDisposable
             }
 
             var current = ToDictionary(_registry.Snapshot());
-            line = FormatDeltas(current, _previous);
+            var line = FormatDeltas(current, _previous);
             _previous = current;
-        }
-
-        var period = GoDuration.Format(_period);
-        if (line.Length == 0)
-        {
-            _logger.LogInformation("No non-zero metrics in the last {Period}", period);
-        }
-        else
-        {
-            _logger.LogInformation("Non-zero metrics in the last {Period}: {Metrics}", period, line);
+            var period = GoDuration.Format(_period);
+            if (line.Length == 0)
+            {
+                _logger.LogInformation("No non-zero metrics in the last {Period}", period);
+            }
+            else
+            {
+                _logger.LogInformation("Non-zero metrics in the last {Period}: {Metrics}", period, line);
+            }
         }
     }
 
     /// <summary>Stops the timer and writes the totals line.</summary>
     public ValueTask DisposeAsync()
     {
-        string line;
         lock (_gate)
         {
             if (_disposed)
@@ -93,10 +94,9 @@ public sealed class MetricsLogger : IAsyncDisposable
 
             _disposed = true;
             _timer?.Dispose();
-            line = FormatTotals(_registry.Snapshot());
+            _logger.LogInformation("Total non-zero metrics: {Metrics}", FormatTotals(_registry.Snapshot()));
         }
 
-        _logger.LogInformation("Total non-zero metrics: {Metrics}", line);
         return ValueTask.CompletedTask;
     }
 

@@ -111,6 +111,26 @@ public class MetricsLoggerTests
     }
 
     [Fact]
+    public async Task A_period_line_being_written_as_the_logger_is_disposed_still_comes_before_the_totals()
+    {
+        _metrics.Counter("libbeat.pipeline.events.total").Add(1);
+        var writer = new GatedLogger();
+        var logger = new MetricsLogger(writer, _metrics, Period, _time);
+        logger.Start();
+
+        // The timer's line is held inside the logger while the shipper stops.
+        var tick = Task.Run(() => _time.Advance(Period));
+        Assert.True(writer.PeriodLineStarted.Wait(Eventually.DefaultTimeout), "the timer wrote no line");
+        var disposing = Task.Run(async () => await logger.DisposeAsync());
+        await Task.Delay(50);
+        writer.Release.Set();
+        await Task.WhenAll(tick, disposing).WaitAsync(Eventually.DefaultTimeout);
+
+        Assert.Equal(2, writer.Lines.Count);
+        Assert.StartsWith("Total non-zero metrics: ", writer.Lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_gauge_that_throws_is_left_out_instead_of_breaking_the_line()
     {
         _metrics.Gauge("broken", () => throw new InvalidOperationException("gone"));
@@ -128,6 +148,35 @@ public class MetricsLoggerTests
         var logger = new MetricsLogger(_logs.CreateLogger("monitoring"), _metrics, Period, _time);
         logger.Start();
         return logger;
+    }
+
+    /// <summary>Holds the first period line until released, as a slow log sink would.</summary>
+    private sealed class GatedLogger : Microsoft.Extensions.Logging.ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+        public ManualResetEventSlim PeriodLineStarted { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public IReadOnlyList<string> Lines => [.. _lines];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var line = formatter(state, exception);
+            if (line.Contains("in the last", StringComparison.Ordinal) && !PeriodLineStarted.IsSet)
+            {
+                PeriodLineStarted.Set();
+                Release.Wait(Eventually.DefaultTimeout);
+            }
+
+            _lines.Enqueue(line);
+        }
     }
 
     private List<string> Lines() => [.. _logs.Entries.Where(e => e.Category == "monitoring").Select(e => e.Message)];

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using Shipper.Core.Monitoring;
 
@@ -26,9 +28,14 @@ public class ProcessMetricsTests
 
         var ballast = new byte[64 * 1024 * 1024];
         Array.Fill(ballast, (byte)1);
-        var spinUntil = DateTime.UtcNow.AddMilliseconds(300);
-        while (DateTime.UtcNow < spinUntil)
+
+        // Spin for 150 ms of this thread's own CPU time, not of the wall clock: on a loaded machine a thread can get
+        // much less than the wall-clock time it waits (2 cores shared with other test processes).
+        var spun = Stopwatch.StartNew();
+        var threadCpuBefore = ThreadCpuTime();
+        while (ThreadCpuTime() - threadCpuBefore < TimeSpan.FromMilliseconds(150))
         {
+            Assert.True(spun.Elapsed < TimeSpan.FromMinutes(1), "this thread got no CPU time for a minute");
         }
 
         Assert.True(Value(metrics, "beat.memstats.memory_alloc") >= ballast.Length, "memory_alloc counts live managed bytes");
@@ -48,6 +55,15 @@ public class ProcessMetricsTests
         Assert.All(
             new[] { "beat.info.uptime.ms", "beat.memstats.memory_alloc", "beat.memstats.rss", "beat.memstats.gc_next", "beat.cpu.total.time.ms" },
             name => Assert.True(metrics.IsGauge(name), name));
+    }
+
+    /// <summary>CPU time (user + system) of the calling thread, from /proc/thread-self/stat (in 1/100 s ticks).</summary>
+    private static TimeSpan ThreadCpuTime()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 
     private static long Value(MetricsRegistry metrics, string name) =>
