@@ -28,9 +28,13 @@ public static class FieldValueWriter
     public static void WriteTimestamp(Utf8JsonWriter writer, DateTimeOffset timestamp)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        Span<char> text = stackalloc char[24];
-        timestamp.UtcDateTime.TryFormat(text, out var written, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        writer.WriteStringValue(text[..written]);
+
+        // The round-trip format ("O": yyyy-MM-ddTHH:mm:ss.fffffffZ for UTC) has a fast path that a custom pattern
+        // lacks; its first 23 characters are the milliseconds, truncated as "fff" truncates.
+        Span<byte> text = stackalloc byte[33];
+        timestamp.UtcDateTime.TryFormat(text, out _, "O", CultureInfo.InvariantCulture);
+        text[23] = (byte)'Z';
+        writer.WriteStringValue(text[..24]);
     }
 
     /// <summary>

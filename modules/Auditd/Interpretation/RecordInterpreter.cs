@@ -22,10 +22,23 @@ internal sealed class RecordInterpreter
 
     private readonly KeyInterner _keys = new();
     private readonly ValueInterner _values = new();
+    private readonly List<KeyValuePair<string, string>> _socket = [];
+    private readonly Action<string, string> _addSocketField;
+
+    public RecordInterpreter() => _addSocketField = (key, value) => _socket.Add(new(key, value));
 
     /// <summary>Reads <paramref name="body"/> of a record of <paramref name="type"/> into <paramref name="into"/>; rule keys go to <paramref name="tags"/>.</summary>
     /// <returns>False when the body was malformed (a value's closing quote was missing).</returns>
     public bool Read(ushort type, ReadOnlySpan<byte> body, Dictionary<string, string> into, List<string> tags)
+    {
+        var fields = new DictionaryRecordFields(into);
+        return Read(type, body, ref fields, tags);
+    }
+
+    /// <summary>Reads <paramref name="body"/> of a record of <paramref name="type"/> into <paramref name="into"/>, in record order; rule keys go to <paramref name="tags"/>.</summary>
+    /// <returns>False when the body was malformed (a value's closing quote was missing).</returns>
+    public bool Read<TFields>(ushort type, ReadOnlySpan<byte> body, ref TFields into, List<string> tags)
+        where TFields : struct, IRecordFields
     {
         var reader = new AuditFieldReader(body);
         uint arch = 0;
@@ -44,8 +57,14 @@ internal sealed class RecordInterpreter
                     AddTags(value, reader.Kind, tags);
                     continue;
                 case "saddr" when type == RecordTypes.Sockaddr:
-                    if (SockaddrDecoder.TryDecode(value, (k, v) => into.TryAdd(k, v)))
+                    _socket.Clear();
+                    if (SockaddrDecoder.TryDecode(value, _addSocketField))
                     {
+                        foreach (var (socketKey, socketValue) in _socket)
+                        {
+                            into.Add(socketKey, socketValue);
+                        }
+
                         continue;
                     }
 
@@ -54,7 +73,7 @@ internal sealed class RecordInterpreter
                     if (Utf8Parser.TryParse(value, out arch, out var hexDigits, 'x') && hexDigits == value.Length
                         && ArchTable.TryGetMachineName(arch, out var machine))
                     {
-                        into.TryAdd(key, machine);
+                        into.Add(key, machine);
                         continue;
                     }
 
@@ -62,7 +81,7 @@ internal sealed class RecordInterpreter
                 case "syscall":
                     if (Utf8Parser.TryParse(value, out int number, out var used) && used == value.Length && SyscallTable.TryGetName(arch, number, out var syscall))
                     {
-                        into.TryAdd(key, syscall);
+                        into.Add(key, syscall);
                         continue;
                     }
 
@@ -71,27 +90,27 @@ internal sealed class RecordInterpreter
                     if (value.Length > 1 && value[0] == (byte)'-' && Utf8Parser.TryParse(value[1..], out int errno, out used) && used == value.Length - 1
                         && ErrnoTable.TryGetName(errno, out var errnoName))
                     {
-                        into.TryAdd(key, errnoName);
+                        into.Add(key, errnoName);
                         continue;
                     }
 
                     break;
                 case "auid" or "old-auid" or "ses" or "old-ses" when value.SequenceEqual("4294967295"u8) || value.SequenceEqual("-1"u8):
-                    into.TryAdd(key, "unset");
+                    into.Add(key, "unset");
                     continue;
                 case "success" or "res":
-                    into.TryAdd("result", IsSuccess(value) ? "success" : "fail");
+                    into.Add("result", IsSuccess(value) ? "success" : "fail");
                     continue;
                 case "subj":
-                    AddSelinux(SubjectSelinuxKeys, value, into);
+                    AddSelinux(SubjectSelinuxKeys, value, ref into);
                     continue;
                 case "obj" when type == RecordTypes.Path:
-                    AddSelinux(ObjectSelinuxKeys, value, into);
+                    AddSelinux(ObjectSelinuxKeys, value, ref into);
                     continue;
                 case "proctitle":
                     if (reader.Kind == AuditValueKind.Bare && HexText.DecodeNulSeparated(value) is { } title)
                     {
-                        into.TryAdd(key, title);
+                        into.Add(key, title);
                         continue;
                     }
 
@@ -99,23 +118,23 @@ internal sealed class RecordInterpreter
                 case "sig" when type == SeccompType:
                     if (Utf8Parser.TryParse(value, out int signal, out used) && used == value.Length && signal is > 0 and < 32)
                     {
-                        into.TryAdd(key, SignalData.Names[signal]);
+                        into.Add(key, SignalData.Names[signal]);
                         continue;
                     }
 
                     break;
                 case "seperms":
-                    into.TryAdd(key, Encoding.UTF8.GetString(value).Replace(' ', ','));
+                    into.Add(key, Encoding.UTF8.GetString(value).Replace(' ', ','));
                     continue;
             }
 
             if (reader.Kind == AuditValueKind.Bare && (IsHexEncodedField(key) || (type == RecordTypes.Execve && IsWholeArgument(key))) && HexText.IsEncoded(value) && HexText.Decode(value) is { } decoded)
             {
-                into.TryAdd(key, decoded);
+                into.Add(key, decoded);
                 continue;
             }
 
-            into.TryAdd(key, _values.Get(value));
+            into.Add(key, _values.Get(value));
         }
 
         return !reader.Malformed;
@@ -172,13 +191,14 @@ internal sealed class RecordInterpreter
     }
 
     /// <summary>A SELinux context <c>user:role:domain:level[:category…]</c>, split into its parts (the last keeps any further colons).</summary>
-    private void AddSelinux(string[] keys, ReadOnlySpan<byte> value, Dictionary<string, string> into)
+    private void AddSelinux<TFields>(string[] keys, ReadOnlySpan<byte> value, ref TFields into)
+        where TFields : struct, IRecordFields
     {
         for (var i = 0; i < keys.Length; i++)
         {
             var colon = i == keys.Length - 1 ? -1 : value.IndexOf((byte)':');
             var part = colon < 0 ? value : value[..colon];
-            into.TryAdd(keys[i], _values.Get(part));
+            into.Add(keys[i], _values.Get(part));
             if (colon < 0)
             {
                 return;

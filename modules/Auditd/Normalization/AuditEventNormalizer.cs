@@ -21,6 +21,7 @@ public sealed class AuditEventNormalizer
     private readonly UserFields _users = new();
     private readonly List<string> _names = [];
     private readonly Stack<object> _open = new();
+    private readonly FrozenMapJson _frozen = new();
 
     /// <param name="options">What documents hold.</param>
     public AuditEventNormalizer(NormalizerOptions options)
@@ -52,7 +53,7 @@ public sealed class AuditEventNormalizer
         json.WriteStartObject();
         json.WritePropertyName("@timestamp"u8);
         FieldValueWriter.WriteTimestamp(json, coalesced.Timestamp.ToDateTimeOffset());
-        var writer = new JsonDocumentWriter(json);
+        var writer = new JsonDocumentWriter(json, FrozenMapJson.Matches(json) ? _frozen : null);
         DocumentBuilder.Build(coalesced, assembled, _options, _users, _names, ref writer);
         json.WriteEndObject();
     }

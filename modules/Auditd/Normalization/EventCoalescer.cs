@@ -81,36 +81,14 @@ internal sealed class EventCoalescer
 
     private void ReadMain(AssembledEvent assembled, int index, CoalescedEvent result)
     {
-        _scratch.Clear();
-        Read(assembled, index, _scratch, result);
-        if (_scratch.Remove("result", out var outcome))
+        var fields = new MainRecordFields(result);
+        if (!_interpreter.Read(assembled.TypeAt(index), assembled.BodyAt(index), ref fields, result.Tags))
         {
-            result.Result = outcome;
+            AddMalformed(assembled, index, result);
         }
 
-        if (_scratch.Remove("ses", out var session))
-        {
-            result.Session = session;
-        }
-
-        result.ActorPrimary = _scratch.GetValueOrDefault("auid");
-        result.ActorSecondary = _scratch.GetValueOrDefault("uid");
-        foreach (var (key, value) in _scratch)
-        {
-            if (key.EndsWith("uid", StringComparison.Ordinal) || key.EndsWith("gid", StringComparison.Ordinal))
-            {
-                result.UserIds[key] = value;
-            }
-            else if (key.StartsWith("subj_", StringComparison.Ordinal))
-            {
-                result.UserSelinux[FieldNames.After(key, 5)] = value;
-            }
-            else
-            {
-                result.Data[key] = value;
-            }
-        }
-
+        result.ActorPrimary = result.UserIds.GetValueOrDefault("auid");
+        result.ActorSecondary = result.UserIds.GetValueOrDefault("uid");
         if (assembled.TypeAt(index) == RecordTypes.Syscall)
         {
             result.Data.Remove("items");
@@ -186,9 +164,12 @@ internal sealed class EventCoalescer
     {
         if (!_interpreter.Read(assembled.TypeAt(index), assembled.BodyAt(index), into, result.Tags))
         {
-            result.Warnings.Add($"malformed {RecordTypeNames.NameOf(assembled.TypeAt(index))} record: a quoted value has no closing quote");
+            AddMalformed(assembled, index, result);
         }
     }
+
+    private static void AddMalformed(AssembledEvent assembled, int index, CoalescedEvent result) =>
+        result.Warnings.Add($"malformed {RecordTypeNames.NameOf(assembled.TypeAt(index))} record: a quoted value has no closing quote");
 
     /// <summary>Moves pid, ppid, proctitle, comm, exe and cwd out of data into the process fields (after summarising, which reads them).</summary>
     public static void TakeProcess(CoalescedEvent result)

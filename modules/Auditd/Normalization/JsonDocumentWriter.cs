@@ -8,7 +8,9 @@ namespace Shipper.Modules.Auditd.Normalization;
 /// nothing of it (<c>replay --stdout</c>). Names and values are written exactly as <see cref="Event.WriteJson"/>
 /// writes the same document built as maps.
 /// </summary>
-internal readonly struct JsonDocumentWriter(Utf8JsonWriter json) : IDocumentWriter
+/// <param name="json">Where the document goes.</param>
+/// <param name="frozen">The JSON of shared frozen maps, or null to write them out each time.</param>
+internal readonly struct JsonDocumentWriter(Utf8JsonWriter json, FrozenMapJson? frozen) : IDocumentWriter
 {
     public void StartObject(string key, int size)
     {
@@ -51,6 +53,14 @@ internal readonly struct JsonDocumentWriter(Utf8JsonWriter json) : IDocumentWrit
     public void Map(string key, FieldMap map)
     {
         FieldValueWriter.WritePropertyName(json, key);
-        FieldValueWriter.WriteMap(json, map);
+        var written = frozen is not null && map.IsReadOnly ? frozen.Of(map) : default;
+        if (written.IsEmpty)
+        {
+            FieldValueWriter.WriteMap(json, map);
+        }
+        else
+        {
+            json.WriteRawValue(written, skipInputValidation: true);
+        }
     }
 }

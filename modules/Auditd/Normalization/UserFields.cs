@@ -6,15 +6,27 @@ namespace Shipper.Modules.Auditd.Normalization;
 /// Builds an event's <c>user</c> map: the ids of its main record (uid → <c>user.id</c>, egid →
 /// <c>user.effective.group.id</c> …), their names, the subject's SELinux context, then the ECS entities (the acting,
 /// effective, target and changed user), leaving out <c>user.effective</c> when it says the same as <c>user</c>.
-/// Consecutive events of one process or session mostly have the same users, so the last map built is kept, frozen,
-/// and shared by the next events whose user fields are the same (a processor that changes it gets its own copy).
-/// Not thread-safe.
+/// Events of the same few processes and sessions mostly have the same users, so the maps of the last
+/// <see cref="Recent"/> different user fields are kept, frozen, and shared by the events whose user fields are the
+/// same (a processor that changes one gets its own copy). Not thread-safe.
 /// </summary>
 internal sealed class UserFields
 {
-    private readonly List<KeyValuePair<string, string>> _lastInputs = [];
+    /// <summary>How many different sets of user fields are remembered (events of a few processes interleave).</summary>
+    private const int Recent = 8;
+
+    private readonly List<KeyValuePair<string, string>>[] _recentInputs = new List<KeyValuePair<string, string>>[Recent];
+    private readonly FieldMap?[] _recentMaps = new FieldMap?[Recent];
     private readonly List<KeyValuePair<string, string>> _inputs = [];
-    private FieldMap? _last;
+    private int _newest;
+
+    public UserFields()
+    {
+        for (var i = 0; i < Recent; i++)
+        {
+            _recentInputs[i] = [];
+        }
+    }
 
     /// <summary>The <c>user</c> map for <paramref name="e"/> (read-only, possibly shared), or null when it has none.</summary>
     public FieldMap? Build(CoalescedEvent e)
@@ -29,15 +41,21 @@ internal sealed class UserFields
         AddEntity(e.EcsEffective);
         AddEntity(e.EcsTarget);
         AddEntity(e.EcsChanges);
-        if (_last is not null && Same(_inputs, _lastInputs))
+        for (var age = 0; age < Recent; age++)
         {
-            return _last.Count > 0 ? _last : null;
+            var slot = (_newest - age + Recent) % Recent;
+            if (_recentMaps[slot] is { } known && Same(_inputs, _recentInputs[slot]))
+            {
+                return known.Count > 0 ? known : null;
+            }
         }
 
-        _last = Make(e).Freeze();
-        _lastInputs.Clear();
-        _lastInputs.AddRange(_inputs);
-        return _last.Count > 0 ? _last : null;
+        _newest = (_newest + 1) % Recent;
+        var map = Make(e).Freeze();
+        _recentMaps[_newest] = map;
+        _recentInputs[_newest].Clear();
+        _recentInputs[_newest].AddRange(_inputs);
+        return map.Count > 0 ? map : null;
     }
 
     private void AddEntity(CoalescedEvent.EcsEntity entity) =>

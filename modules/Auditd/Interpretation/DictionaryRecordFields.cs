@@ -1,0 +1,7 @@
+namespace Shipper.Modules.Auditd.Interpretation;
+
+/// <summary>A record's fields into a dictionary (the first value of a key wins).</summary>
+internal readonly struct DictionaryRecordFields(Dictionary<string, string> into) : IRecordFields
+{
+    public void Add(string key, string value) => into.TryAdd(key, value);
+}
