@@ -33,10 +33,12 @@ public sealed class PipelineRunTests : IDisposable
     [Fact]
     public async Task With_http_enabled_the_endpoint_serves_the_run_s_metrics_until_disposed()
     {
-        var port = FreePort();
+        // Port 0: the system picks a free port and the endpoint logs it (a port probed free beforehand can be taken
+        // by another test before the endpoint binds it).
         var output = new CollectingOutput();
-        await using var runtime = Runtime(output, $"http: {{enabled: true, host: 127.0.0.1, port: {port}}}\nqueue.mem.events: 64\nqueue.mem.flush.timeout: 0s");
+        await using var runtime = Runtime(output, "http: {enabled: true, host: 127.0.0.1, port: 0}\nqueue.mem.events: 64\nqueue.mem.flush.timeout: 0s");
         var run = await PipelineRun.StartAsync(runtime, CancellationToken.None);
+        var port = ListeningPort();
         var client = run.Connect(new ModuleCommonOptions { Module = "sample" }, []);
         for (var i = 0; i < 3; i++)
         {
@@ -150,6 +152,14 @@ public sealed class PipelineRunTests : IDisposable
         Assert.StartsWith("Total non-zero metrics: ", totals, StringComparison.Ordinal);
         Assert.Contains("libbeat.output.events.acked=1 ", totals + " ", StringComparison.Ordinal);
         Assert.Contains("beat.info.uptime.ms=", totals, StringComparison.Ordinal);
+    }
+
+    /// <summary>The port from the endpoint's "listening on http://host:port" line.</summary>
+    private int ListeningPort()
+    {
+        const string Prefix = "Monitoring endpoint listening on http://127.0.0.1:";
+        var line = Assert.Single(_logs.Entries, e => e.Message.StartsWith(Prefix, StringComparison.Ordinal)).Message;
+        return int.Parse(line[Prefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private List<string> MetricLines() => [.. _logs.Entries.Where(e => e.Category == "monitoring").Select(e => e.Message)];

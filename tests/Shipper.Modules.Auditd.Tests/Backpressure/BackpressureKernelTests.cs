@@ -24,14 +24,14 @@ public class BackpressureKernelTests(KernelStateFixture kernel) : KernelTest(ker
         Auditctl.Run("-a", "always,exit", "-F", "arch=b64", "-S", "getppid", "-k", Key);
         await using var harness = await Harness.StartAsync(new AuditdOptions { SocketType = SocketType.Unicast, BackpressureStrategy = BackpressureStrategy.Userspace });
 
-        var blocked = Workload.Run(syscalls: 20_000);
-        var receivedWhileBlocked = harness.Value("auditd.received_msgs");
+        var blocked = Workload.Fastest(syscalls: 20_000);
         await Task.Delay(500);
+        var receivedWhileBlocked = harness.Value("auditd.received_msgs");
         var lostWhileBlocked = harness.Value("auditd.userspace_lost");
         var backlogWhileBlocked = int.Parse(Auditctl.Status()["backlog"]);
 
         harness.Output.ReleaseAll();
-        var delivering = Workload.Run(syscalls: 20_000);
+        var delivering = Workload.Run(syscalls: 20_000); // a burst of other work here only makes the bound looser
         var resumed = await harness.WaitForDeliveredAsync(TimeSpan.FromSeconds(15));
 
         Assert.True(lostWhileBlocked > 0, "auditd.userspace_lost should count the events dropped while the output was blocked");
@@ -68,7 +68,7 @@ public class BackpressureKernelTests(KernelStateFixture kernel) : KernelTest(ker
         var statusWhileBlocked = Auditctl.Status();
         harness.Output.ReleaseAll();
         await harness.WaitForDeliveredAsync(TimeSpan.FromSeconds(15));
-        var delivering = Workload.Run(syscalls: 300);
+        var delivering = Workload.Fastest(syscalls: 300);
 
         Assert.Equal("64", statusWhileBlocked["backlog_limit"]);
         Assert.Equal("1", statusWhileBlocked["backlog_wait_time"]);
@@ -81,6 +81,12 @@ public class BackpressureKernelTests(KernelStateFixture kernel) : KernelTest(ker
     /// <summary>A child process making <c>syscalls</c> getppid calls; returns its wall time.</summary>
     private static class Workload
     {
+        /// <summary>
+        /// The least wall time of three runs: the two cores are shared with other test processes, whose bursts only
+        /// ever add to a run, so one run's time compared with another's says as much about them as about the kernel.
+        /// </summary>
+        public static TimeSpan Fastest(int syscalls) => Enumerable.Range(0, 3).Select(_ => Run(syscalls)).Min();
+
         public static TimeSpan Run(int syscalls)
         {
             var watch = Stopwatch.StartNew();

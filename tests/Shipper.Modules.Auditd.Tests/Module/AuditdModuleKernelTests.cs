@@ -33,7 +33,7 @@ public class AuditdModuleKernelTests(KernelStateFixture kernel) : KernelTest(ker
         pipeline.WaitFor(e => e.Any(IsKeyedSyscall), TimeSpan.FromSeconds(10));
         var pidWhileRunning = Auditctl.Status()["pid"];
         await stop.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(5));
+        await run.WaitAsync(TimeSpan.FromSeconds(15));
 
         Assert.Equal(socketType == SocketType.Unicast ? Environment.ProcessId.ToString() : "0", pidWhileRunning);
         Assert.Equal(Stable(before), Stable(Auditctl.StatusLines()));

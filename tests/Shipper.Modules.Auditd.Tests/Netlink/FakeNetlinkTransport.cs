@@ -10,6 +10,7 @@ internal sealed class FakeNetlinkTransport : INetlinkTransport
 {
     private readonly Queue<(NetlinkReceiveStatus Status, byte[] Datagram, uint Sender)> _incoming = new();
     private readonly Lock _lock = new();
+    private int _receives;
 
     public List<byte[]> Sent { get; } = [];
 
@@ -20,7 +21,17 @@ internal sealed class FakeNetlinkTransport : INetlinkTransport
 
     public bool Disposed { get; private set; }
 
-    public int Receives { get; private set; }
+    /// <summary>Calls of <see cref="Receive"/> so far (safe to read from another thread).</summary>
+    public int Receives
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _receives;
+            }
+        }
+    }
 
     public void Enqueue(byte[] datagram, uint sender = 0)
     {
@@ -54,7 +65,7 @@ internal sealed class FakeNetlinkTransport : INetlinkTransport
         bool found;
         lock (_lock)
         {
-            Receives++;
+            _receives++;
             found = _incoming.TryDequeue(out next);
         }
 

@@ -11,7 +11,8 @@ namespace Shipper.Modules.Auditd.Tests.Processing;
 
 public class AuditEventPumpTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(5);
+    /// <summary>How long to wait for what must happen; only a failing run waits that long.</summary>
+    private static readonly TimeSpan Wait = Shipper.Testing.Eventually.DefaultTimeout;
 
     private readonly CollectingPipelineClient _pipeline = new();
     private readonly CollectingMetrics _metrics = new();

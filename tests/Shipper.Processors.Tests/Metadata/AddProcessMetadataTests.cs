@@ -16,7 +16,9 @@ public sealed class AddProcessMetadataTests : IDisposable
         try
         {
             // Process.Start returns after fork; wait for the exec, so /proc shows sleep's own command line.
-            SpinWait.SpinUntil(() => File.ReadAllText($"/proc/{child.Id}/cmdline").StartsWith("sleep\0", StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+            Assert.True(
+                SpinWait.SpinUntil(() => File.ReadAllText($"/proc/{child.Id}/cmdline").StartsWith("sleep\0", StringComparison.Ordinal), TimeSpan.FromSeconds(30)),
+                "the child never showed sleep's command line");
             var processor = _chain.One("processors:\n- add_process_metadata: {match_pids: [process.pid]}");
 
             var e = processor.Process(TestEvent.With(("process.pid", child.Id)))!;
