@@ -24,6 +24,7 @@ internal sealed class RecordInterpreter
     private readonly ValueInterner _values = new();
     private readonly List<KeyValuePair<string, string>> _socket = [];
     private readonly Action<string, string> _addSocketField;
+    private byte[] _decoded = new byte[1024];
 
     public RecordInterpreter() => _addSocketField = (key, value) => _socket.Add(new(key, value));
 
@@ -108,7 +109,7 @@ internal sealed class RecordInterpreter
                     AddSelinux(ObjectSelinuxKeys, value, ref into);
                     continue;
                 case "proctitle":
-                    if (reader.Kind == AuditValueKind.Bare && HexText.DecodeNulSeparated(value) is { } title)
+                    if (reader.Kind == AuditValueKind.Bare && DecodeHex(value, nulSeparated: true) is { } title)
                     {
                         into.Add(key, title);
                         continue;
@@ -128,7 +129,7 @@ internal sealed class RecordInterpreter
                     continue;
             }
 
-            if (reader.Kind == AuditValueKind.Bare && (IsHexEncodedField(key) || (type == RecordTypes.Execve && IsWholeArgument(key))) && HexText.IsEncoded(value) && HexText.Decode(value) is { } decoded)
+            if (reader.Kind == AuditValueKind.Bare && (IsHexEncodedField(key) || (type == RecordTypes.Execve && IsWholeArgument(key))) && HexText.IsEncoded(value) && DecodeHex(value, nulSeparated: false) is { } decoded)
             {
                 into.Add(key, decoded);
                 continue;
@@ -138,6 +139,34 @@ internal sealed class RecordInterpreter
         }
 
         return !reader.Malformed;
+    }
+
+    /// <summary>
+    /// Hex decoded to text (UTF-8, invalid bytes replaced) through the value table, so a value that repeats (an
+    /// executable, a command line) is one string; null when not hex. NUL-separated (PROCTITLE's argv): trailing NULs
+    /// go and the others become spaces.
+    /// </summary>
+    private string? DecodeHex(ReadOnlySpan<byte> hex, bool nulSeparated)
+    {
+        var length = hex.Length / 2;
+        if (_decoded.Length < length)
+        {
+            _decoded = new byte[Math.Max(length, _decoded.Length * 2)];
+        }
+
+        var bytes = _decoded.AsSpan(0, length);
+        if (!HexText.TryDecode(hex, bytes))
+        {
+            return null;
+        }
+
+        if (nulSeparated)
+        {
+            bytes = bytes.TrimEnd((byte)0);
+            bytes.Replace((byte)0, (byte)' ');
+        }
+
+        return _values.Get(bytes);
     }
 
     /// <summary>Fields the kernel and libaudit write with <c>audit_log_untrustedstring</c>/<c>audit_encode_nv_string</c>: quoted, or hex when unsafe.</summary>
