@@ -20,7 +20,11 @@ public sealed class PipelineRunTests : IDisposable
     [Fact]
     public async Task With_http_disabled_nothing_listens_on_the_http_port()
     {
-        var port = FreePort();
+        // The port stays bound (not listening) by this test, so no other test can take it and a connection is refused
+        // unless something listens there.
+        using var reserved = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        reserved.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)reserved.LocalEndPoint!).Port;
         await using var runtime = Runtime(new CollectingOutput(), $"http: {{enabled: false, port: {port}}}");
         await using var run = await PipelineRun.StartAsync(runtime, CancellationToken.None);
 
@@ -168,14 +172,5 @@ public sealed class PipelineRunTests : IDisposable
     {
         var config = ConfigFiles.Load(_dir, "output.test: {}\n" + yaml);
         return ShipperRuntime.Create(config, _logs, persistAgentId: false, services => services.AddSingleton<IOutputFactory>(new TestOutputFactory(output)));
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }
