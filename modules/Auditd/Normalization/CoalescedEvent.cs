@@ -10,6 +10,7 @@ namespace Shipper.Modules.Auditd.Normalization;
 internal sealed class CoalescedEvent
 {
     private readonly List<Dictionary<string, string>> _sparePaths = [];
+    private readonly FileInfoFields _file = new();
 
     public ushort Type { get; set; }
 
@@ -53,7 +54,8 @@ internal sealed class CoalescedEvent
 
     public string? How { get; set; }
 
-    public FileInfoFields? File { get; set; }
+    /// <summary>The file the event is about (from a PATH record), or null; set with <see cref="UseFile"/>.</summary>
+    public FileInfoFields? File { get; private set; }
 
     public AddressFields? Source { get; set; }
 
@@ -109,6 +111,14 @@ internal sealed class CoalescedEvent
 
         Paths.Add(path);
         return path;
+    }
+
+    /// <summary>Gives the event its (empty) file fields, one instance reused across events.</summary>
+    public FileInfoFields UseFile()
+    {
+        _file.Clear();
+        File = _file;
+        return _file;
     }
 
     /// <summary>Empties every field for the next event, keeping the dictionaries' capacity.</summary>
@@ -168,6 +178,12 @@ internal sealed class CoalescedEvent
         public string? Group { get; set; }
 
         public Dictionary<string, string> Selinux { get; } = new(StringComparer.Ordinal);
+
+        public void Clear()
+        {
+            Path = Device = Inode = Mode = Uid = Gid = Owner = Group = null;
+            Selinux.Clear();
+        }
     }
 
     internal sealed class AddressFields

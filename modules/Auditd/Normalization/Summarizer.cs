@@ -134,14 +134,12 @@ internal sealed class Summarizer(NormalizationTable table)
             }
         }
 
-        var file = new CoalescedEvent.FileInfoFields
-        {
-            Path = path.GetValueOrDefault("name"),
-            Inode = path.GetValueOrDefault("inode"),
-            Device = path.GetValueOrDefault("dev"),
-            Uid = path.GetValueOrDefault("ouid"),
-            Gid = path.GetValueOrDefault("ogid"),
-        };
+        var file = e.UseFile();
+        file.Path = path.GetValueOrDefault("name");
+        file.Inode = path.GetValueOrDefault("inode");
+        file.Device = path.GetValueOrDefault("dev");
+        file.Uid = path.GetValueOrDefault("ouid");
+        file.Gid = path.GetValueOrDefault("ogid");
         e.ObjectPrimary = file.Path ?? e.ObjectPrimary;
         if (path.TryGetValue("mode", out var mode) && FileModes.TryParse(mode, out var permissions, out var kind))
         {
@@ -156,8 +154,6 @@ internal sealed class Summarizer(NormalizationTable table)
                 file.Selinux[FieldNames.After(key, 4)] = value;
             }
         }
-
-        e.File = file;
     }
 
     /// <summary>The value of the first of <paramref name="keys"/> the event has; null (and a warning) when none.</summary>
