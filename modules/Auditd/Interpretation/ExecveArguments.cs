@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Text;
 using Shipper.Modules.Auditd.Parsing;
 
@@ -12,7 +13,9 @@ namespace Shipper.Modules.Auditd.Interpretation;
 /// </summary>
 internal sealed class ExecveArguments
 {
-    private readonly SortedDictionary<int, List<byte>> _arguments = [];
+    private readonly Dictionary<int, List<byte>> _arguments = [];
+    private readonly Stack<List<byte>> _spare = new();
+    private int _highest = -1;
 
     /// <summary>The <c>argc</c> of the first record that had one; -1 when none.</summary>
     public int Argc { get; private set; } = -1;
@@ -20,8 +23,28 @@ internal sealed class ExecveArguments
     /// <summary>True when any record was malformed.</summary>
     public bool Malformed { get; private set; }
 
+    /// <summary>True when no EXECVE record was added since the last <see cref="Reset"/>.</summary>
+    public bool IsEmpty { get; private set; } = true;
+
+    /// <summary>Forgets the last event's records, keeping the buffers for the next.</summary>
+    public void Reset()
+    {
+        foreach (var bytes in _arguments.Values)
+        {
+            bytes.Clear();
+            _spare.Push(bytes);
+        }
+
+        _arguments.Clear();
+        _highest = -1;
+        Argc = -1;
+        Malformed = false;
+        IsEmpty = true;
+    }
+
     public void Add(ReadOnlySpan<byte> body)
     {
+        IsEmpty = false;
         var reader = new AuditFieldReader(body);
         while (reader.Read())
         {
@@ -51,16 +74,19 @@ internal sealed class ExecveArguments
         Malformed |= reader.Malformed;
     }
 
-    /// <summary>The arguments in order, <c>argc</c> of them when it is known (missing ones are empty and reported).</summary>
-    public List<string> Build(List<string> warnings)
+    /// <summary>
+    /// The arguments in order into <paramref name="args"/> (emptied first), <c>argc</c> of them when it is known
+    /// (missing ones are empty and reported).
+    /// </summary>
+    public void Build(List<string> args, List<string> warnings)
     {
-        var count = Argc >= 0 ? Argc : (_arguments.Count == 0 ? 0 : _arguments.Keys.Max() + 1);
-        var args = new List<string>(count);
+        args.Clear();
+        var count = Argc >= 0 ? Argc : _highest + 1;
         for (var i = 0; i < count; i++)
         {
             if (_arguments.TryGetValue(i, out var bytes))
             {
-                args.Add(Encoding.UTF8.GetString([.. bytes]));
+                args.Add(Encoding.UTF8.GetString(CollectionsMarshal.AsSpan(bytes)));
             }
             else
             {
@@ -73,23 +99,22 @@ internal sealed class ExecveArguments
         {
             warnings.Add("an EXECVE record was malformed");
         }
-
-        return args;
     }
 
     private void Append(int index, ReadOnlySpan<byte> value, AuditValueKind kind)
     {
         if (!_arguments.TryGetValue(index, out var bytes))
         {
-            bytes = [];
+            bytes = _spare.TryPop(out var spare) ? spare : [];
             _arguments[index] = bytes;
+            _highest = Math.Max(_highest, index);
         }
 
         if (kind == AuditValueKind.Bare && HexText.IsEncoded(value))
         {
-            var decoded = new byte[value.Length / 2];
-            HexText.TryDecode(value, decoded);
-            bytes.AddRange(decoded);
+            var start = bytes.Count;
+            CollectionsMarshal.SetCount(bytes, start + (value.Length / 2));
+            HexText.TryDecode(value, CollectionsMarshal.AsSpan(bytes)[start..]);
         }
         else if (!(kind == AuditValueKind.Bare && value.SequenceEqual("(null)"u8)))
         {

@@ -4,6 +4,9 @@ namespace Shipper.Modules.Auditd.Interpretation;
 /// <summary>A PATH record's <c>mode</c> (octal st_mode): the permission string and the object type from the S_IF* bits.</summary>
 public static class FileModes
 {
+    /// <summary>The permission strings made so far, by the mode's low 12 bits (filled on first use; a race only makes one twice).</summary>
+    private static readonly string?[] Permissions = new string?[0x1000];
+
     /// <summary>
     /// Splits <paramref name="octal"/> into permissions (four octal digits with setuid/setgid/sticky, e.g. <c>0644</c>,
     /// <c>4755</c>) and the kind of file (<c>file</c>, <c>directory</c>, <c>symlink</c>, <c>character-device</c>,
@@ -29,7 +32,7 @@ public static class FileModes
             mode = (mode << 3) | (uint)(c - '0');
         }
 
-        permissions = Convert.ToString(mode & 0xFFF, 8).PadLeft(4, '0');
+        permissions = Permissions[mode & 0xFFF] ??= Convert.ToString(mode & 0xFFF, 8).PadLeft(4, '0');
         kind = (mode & 0xF000) switch
         {
             0x8000 => "file",

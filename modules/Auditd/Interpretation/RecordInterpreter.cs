@@ -188,11 +188,11 @@ internal sealed class RecordInterpreter
     private static bool IsSuccess(ReadOnlySpan<byte> value) =>
         value.SequenceEqual("yes"u8) || value.SequenceEqual("1"u8) || value.StartsWith("suc"u8) || value.StartsWith("SUC"u8);
 
-    private static void AddTags(ReadOnlySpan<byte> value, AuditValueKind kind, List<string> tags)
+    private void AddTags(ReadOnlySpan<byte> value, AuditValueKind kind, List<string> tags)
     {
         string text;
         value = value.TrimEnd((byte)'"');
-        if (kind == AuditValueKind.Bare && HexText.IsEncoded(value) && HexText.Decode(value) is { } decoded)
+        if (kind == AuditValueKind.Bare && HexText.IsEncoded(value) && DecodeHex(value, nulSeparated: false) is { } decoded)
         {
             text = decoded;
         }
@@ -202,20 +202,27 @@ internal sealed class RecordInterpreter
         }
         else
         {
-            text = Encoding.UTF8.GetString(value);
-            var equals = text.IndexOf('=');
-            if (equals >= 0)
-            {
-                text = text[(equals + 1)..];
-            }
+            var equals = value.IndexOf((byte)'=');
+            text = _values.Get(equals >= 0 ? value[(equals + 1)..] : value);
+        }
+
+        if (!text.Contains('\u0001', StringComparison.Ordinal))
+        {
+            AddTag(text, tags);
+            return;
         }
 
         foreach (var tag in text.Split('\u0001'))
         {
-            if (tag.Length > 0 && !tags.Contains(tag))
-            {
-                tags.Add(tag);
-            }
+            AddTag(tag, tags);
+        }
+    }
+
+    private static void AddTag(string tag, List<string> tags)
+    {
+        if (tag.Length > 0 && !tags.Contains(tag))
+        {
+            tags.Add(tag);
         }
     }
 

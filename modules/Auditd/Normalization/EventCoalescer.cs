@@ -16,6 +16,8 @@ internal sealed class EventCoalescer
     private readonly RecordInterpreter _interpreter = new();
     private readonly Dictionary<string, string> _scratch = new(64, StringComparer.Ordinal);
     private readonly CoalescedEvent _result = new();
+    private readonly ExecveArguments _execve = new();
+    private readonly List<string> _args = [];
 
     /// <summary>Combines the records. The result is reused: it is valid until the next call.</summary>
     public CoalescedEvent Coalesce(AssembledEvent assembled)
@@ -25,7 +27,8 @@ internal sealed class EventCoalescer
         var main = MainRecord(assembled);
         result.Type = assembled.Count > 1 && assembled.TypeAt(0) != RecordTypes.Syscall ? assembled.TypeAt(0) : assembled.TypeAt(main);
         ReadMain(assembled, main, result);
-        ExecveArguments? execve = null;
+        var execve = _execve;
+        execve.Reset();
         for (var i = 0; i < assembled.Count; i++)
         {
             if (i == main)
@@ -45,7 +48,6 @@ internal sealed class EventCoalescer
                     AddSockaddr(assembled, i, result);
                     break;
                 case RecordTypes.Execve:
-                    execve ??= new ExecveArguments();
                     execve.Add(assembled.BodyAt(i));
                     break;
                 default:
@@ -54,9 +56,10 @@ internal sealed class EventCoalescer
             }
         }
 
-        if (execve is not null)
+        if (!execve.IsEmpty)
         {
-            result.Args = execve.Build(result.Warnings);
+            execve.Build(_args, result.Warnings);
+            result.Args = _args;
             if (execve.Argc >= 0)
             {
                 result.Data.TryAdd("argc", execve.Argc.ToString(System.Globalization.CultureInfo.InvariantCulture));
