@@ -31,18 +31,13 @@ internal struct FieldEntries
             return _index.TryGetValue(key, out var found) ? found : -1;
         }
 
+        // One pass: the same instance (literals, interned keys) matches at once, another length is skipped at once,
+        // and only keys of the same length are compared character by character.
         var entries = _entries;
         for (var i = 0; i < Count; i++)
         {
-            if (ReferenceEquals(entries[i].Key, key))
-            {
-                return i;
-            }
-        }
-
-        for (var i = 0; i < Count; i++)
-        {
-            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
+            var candidate = entries[i].Key;
+            if (ReferenceEquals(candidate, key) || (candidate.Length == key.Length && candidate.AsSpan().SequenceEqual(key)))
             {
                 return i;
             }
