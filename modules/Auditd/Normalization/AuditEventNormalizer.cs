@@ -38,7 +38,6 @@ public sealed class AuditEventNormalizer
         var document = new Event(coalesced.Timestamp.ToDateTimeOffset(), new FieldMap(16));
         var writer = new MapDocumentWriter(document.Fields, _open);
         DocumentBuilder.Build(coalesced, assembled, _options, _users, _names, ref writer);
-        _open.Clear();
         return document;
     }
 

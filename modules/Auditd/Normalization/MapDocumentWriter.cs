@@ -11,10 +11,11 @@ internal readonly struct MapDocumentWriter : IDocumentWriter
     private readonly Stack<object> _open;
 
     /// <param name="root">The document's fields (empty).</param>
-    /// <param name="open">An empty stack, reused across documents (left empty again when the document is whole).</param>
+    /// <param name="open">A stack reused across documents (emptied here, so a document cut short leaves nothing behind).</param>
     public MapDocumentWriter(FieldMap root, Stack<object> open)
     {
         _open = open;
+        _open.Clear();
         _open.Push(root);
     }
 
