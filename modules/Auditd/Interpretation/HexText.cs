@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Shipper.Modules.Auditd.Interpretation;
 
 /// <summary>The kernel's hex encoding of strings with spaces, quotes, control or non-ASCII bytes (upper-case digits).</summary>
@@ -45,29 +43,6 @@ public static class HexText
         }
 
         return true;
-    }
-
-    /// <summary>Decodes hex to text (UTF-8, invalid bytes replaced); null when not hex.</summary>
-    public static string? Decode(ReadOnlySpan<byte> hex)
-    {
-        var bytes = hex.Length <= 1024 ? stackalloc byte[hex.Length / 2] : new byte[hex.Length / 2];
-        return TryDecode(hex, bytes) ? Encoding.UTF8.GetString(bytes) : null;
-    }
-
-    /// <summary>
-    /// Decodes a NUL-separated hex list (PROCTITLE's argv) to text with spaces between the items; trailing NULs go.
-    /// </summary>
-    public static string? DecodeNulSeparated(ReadOnlySpan<byte> hex)
-    {
-        var bytes = hex.Length <= 1024 ? stackalloc byte[hex.Length / 2] : new byte[hex.Length / 2];
-        if (!TryDecode(hex, bytes))
-        {
-            return null;
-        }
-
-        bytes = bytes.TrimEnd((byte)0);
-        bytes.Replace((byte)0, (byte)' ');
-        return Encoding.UTF8.GetString(bytes);
     }
 
     private static int Nibble(byte c) => c switch
