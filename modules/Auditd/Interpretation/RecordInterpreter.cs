@@ -22,11 +22,7 @@ internal sealed class RecordInterpreter
 
     private readonly KeyInterner _keys = new();
     private readonly ValueInterner _values = new();
-    private readonly List<KeyValuePair<string, string>> _socket = [];
-    private readonly Action<string, string> _addSocketField;
     private byte[] _decoded = new byte[1024];
-
-    public RecordInterpreter() => _addSocketField = (key, value) => _socket.Add(new(key, value));
 
     /// <summary>Reads <paramref name="body"/> of a record of <paramref name="type"/> into <paramref name="into"/>; rule keys go to <paramref name="tags"/>.</summary>
     /// <returns>False when the body was malformed (a value's closing quote was missing).</returns>
@@ -58,14 +54,8 @@ internal sealed class RecordInterpreter
                     AddTags(value, reader.Kind, tags);
                     continue;
                 case "saddr" when type == RecordTypes.Sockaddr:
-                    _socket.Clear();
-                    if (SockaddrDecoder.TryDecode(value, _addSocketField))
+                    if (SockaddrDecoder.TryDecode(value, ref into))
                     {
-                        foreach (var (socketKey, socketValue) in _socket)
-                        {
-                            into.Add(socketKey, socketValue);
-                        }
-
                         continue;
                     }
 

@@ -11,17 +11,17 @@ namespace Shipper.Modules.Auditd.Interpretation;
 /// <c>path</c> (unix; an abstract name is shown with a leading <c>@</c>), or <c>pid</c>/<c>groups</c> (netlink).
 /// Other families keep the raw <c>saddr</c> beside their number.
 /// </summary>
-public static class SockaddrDecoder
+internal static class SockaddrDecoder
 {
     private const int AfUnix = 1;
     private const int AfInet = 2;
     private const int AfInet6 = 10;
     private const int AfNetlink = 16;
 
-    /// <summary>Adds the decoded fields through <paramref name="add"/>; false (nothing added) when <paramref name="hex"/> is not hex.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> hex, Action<string, string> add)
+    /// <summary>Adds the decoded fields to <paramref name="into"/>; false (nothing added) when <paramref name="hex"/> is not hex.</summary>
+    public static bool TryDecode<TFields>(ReadOnlySpan<byte> hex, ref TFields into)
+        where TFields : struct, IRecordFields
     {
-        ArgumentNullException.ThrowIfNull(add);
         var bytes = new byte[hex.Length / 2];
         if (hex.Length < 4 || !HexText.TryDecode(hex, bytes))
         {
@@ -32,49 +32,50 @@ public static class SockaddrDecoder
         switch (family)
         {
             case AfInet when bytes.Length >= 8:
-                add("family", "ipv4");
-                add("addr", new IPAddress(bytes.AsSpan(4, 4)).ToString());
-                add("port", Port(bytes));
+                into.Add("family", "ipv4");
+                into.Add("addr", new IPAddress(bytes.AsSpan(4, 4)).ToString());
+                into.Add("port", Port(bytes));
                 return true;
             case AfInet6 when bytes.Length >= 24:
-                add("family", "ipv6");
-                add("addr", new IPAddress(bytes.AsSpan(8, 16)).ToString());
-                add("port", Port(bytes));
-                AddIfNotZero(add, "flow", BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(4)));
+                into.Add("family", "ipv6");
+                into.Add("addr", new IPAddress(bytes.AsSpan(8, 16)).ToString());
+                into.Add("port", Port(bytes));
+                AddIfNotZero(ref into, "flow", BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(4)));
                 if (bytes.Length >= 28)
                 {
-                    AddIfNotZero(add, "scope", BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(24)));
+                    AddIfNotZero(ref into, "scope", BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(24)));
                 }
 
                 return true;
             case AfUnix:
-                add("family", "unix");
+                into.Add("family", "unix");
                 var path = UnixPath(bytes.AsSpan(2));
                 if (path.Length > 0)
                 {
-                    add("path", path);
+                    into.Add("path", path);
                 }
 
                 return true;
             case AfNetlink when bytes.Length >= 12:
-                add("family", "netlink");
-                add("pid", BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4)).ToString(CultureInfo.InvariantCulture));
-                add("groups", BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)).ToString(CultureInfo.InvariantCulture));
+                into.Add("family", "netlink");
+                into.Add("pid", BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4)).ToString(CultureInfo.InvariantCulture));
+                into.Add("groups", BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)).ToString(CultureInfo.InvariantCulture));
                 return true;
             default:
-                add("family", family.ToString(CultureInfo.InvariantCulture));
-                add("saddr", Encoding.ASCII.GetString(hex));
+                into.Add("family", family.ToString(CultureInfo.InvariantCulture));
+                into.Add("saddr", Encoding.ASCII.GetString(hex));
                 return true;
         }
     }
 
     private static string Port(byte[] bytes) => BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(2)).ToString(CultureInfo.InvariantCulture);
 
-    private static void AddIfNotZero(Action<string, string> add, string key, uint value)
+    private static void AddIfNotZero<TFields>(ref TFields into, string key, uint value)
+        where TFields : struct, IRecordFields
     {
         if (value != 0)
         {
-            add(key, value.ToString(CultureInfo.InvariantCulture));
+            into.Add(key, value.ToString(CultureInfo.InvariantCulture));
         }
     }
 
