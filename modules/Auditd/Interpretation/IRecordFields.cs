@@ -4,5 +4,5 @@ namespace Shipper.Modules.Auditd.Interpretation;
 internal interface IRecordFields
 {
     /// <summary>Adds a field; the first value of a key in a record wins, later ones are ignored.</summary>
-    void Add(string key, string value);
+    void Add(FieldKey key, string value);
 }

@@ -3,8 +3,8 @@ using System.Text;
 namespace Shipper.Modules.Auditd.Interpretation;
 
 /// <summary>
-/// Keeps one string per field name (<c>pid</c>, <c>comm</c>, <c>subj_user</c> …) so keys are not allocated per
-/// record. Looked up by the record's own bytes in a small direct-mapped table (a name seen before costs a hash and a
+/// Keeps one <see cref="FieldKey"/> per field name (<c>pid</c>, <c>comm</c>, <c>subj_user</c> …) so keys are not
+/// allocated, nor their JSON names encoded, per record. Looked up by the record's own bytes in a small direct-mapped table (a name seen before costs a hash and a
 /// byte comparison, no transcoding); a collision just replaces the slot. Not thread-safe.
 /// </summary>
 internal sealed class KeyInterner
@@ -13,20 +13,20 @@ internal sealed class KeyInterner
     private const int MaxKeyBytes = 128;
 
     private readonly byte[]?[] _bytes = new byte[Slots][];
-    private readonly string[] _texts = new string[Slots];
+    private readonly FieldKey[] _keys = new FieldKey[Slots];
 
-    public string Get(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> key)
+    public FieldKey Get(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> key)
     {
         var length = key.Length + (prefix.IsEmpty ? 0 : prefix.Length + 1);
         if (length > MaxKeyBytes)
         {
-            return prefix.IsEmpty ? Encoding.UTF8.GetString(key) : $"{Encoding.UTF8.GetString(prefix)}_{Encoding.UTF8.GetString(key)}";
+            return new FieldKey(prefix.IsEmpty ? Encoding.UTF8.GetString(key) : $"{Encoding.UTF8.GetString(prefix)}_{Encoding.UTF8.GetString(key)}");
         }
 
         return prefix.IsEmpty ? Get(key) : GetPrefixed(prefix, key, length);
     }
 
-    private string GetPrefixed(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> key, int length)
+    private FieldKey GetPrefixed(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> key, int length)
     {
         Span<byte> name = stackalloc byte[length];
         prefix.CopyTo(name);
@@ -35,18 +35,18 @@ internal sealed class KeyInterner
         return Get(name);
     }
 
-    private string Get(ReadOnlySpan<byte> name)
+    private FieldKey Get(ReadOnlySpan<byte> name)
     {
         var slot = Slot(name);
         if (_bytes[slot] is { } known && name.SequenceEqual(known))
         {
-            return _texts[slot];
+            return _keys[slot];
         }
 
-        var text = Encoding.UTF8.GetString(name);
+        var key = new FieldKey(Encoding.UTF8.GetString(name));
         _bytes[slot] = name.ToArray();
-        _texts[slot] = text;
-        return text;
+        _keys[slot] = key;
+        return key;
     }
 
     private static int Slot(ReadOnlySpan<byte> name)

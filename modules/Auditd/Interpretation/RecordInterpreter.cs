@@ -17,8 +17,9 @@ internal sealed class RecordInterpreter
     private static readonly System.Buffers.SearchValues<byte> EnrichmentKeyBytes = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"u8);
     private const ushort SeccompType = 1326;
 
-    private static readonly string[] SubjectSelinuxKeys = ["subj_user", "subj_role", "subj_domain", "subj_level", "subj_category"];
-    private static readonly string[] ObjectSelinuxKeys = ["obj_user", "obj_role", "obj_domain", "obj_level", "obj_category"];
+    private static readonly FieldKey[] SubjectSelinuxKeys = [new("subj_user"), new("subj_role"), new("subj_domain"), new("subj_level"), new("subj_category")];
+    private static readonly FieldKey[] ObjectSelinuxKeys = [new("obj_user"), new("obj_role"), new("obj_domain"), new("obj_level"), new("obj_category")];
+    private static readonly FieldKey ResultKey = new("result");
 
     private readonly KeyInterner _keys = new();
     private readonly ValueInterner _values = new();
@@ -29,6 +30,14 @@ internal sealed class RecordInterpreter
     public bool Read(ushort type, ReadOnlySpan<byte> body, Dictionary<string, string> into, List<string> tags)
     {
         var fields = new DictionaryRecordFields(into);
+        return Read(type, body, ref fields, tags);
+    }
+
+    /// <summary>Reads <paramref name="body"/> of a record of <paramref name="type"/> into <paramref name="into"/>; rule keys go to <paramref name="tags"/>.</summary>
+    /// <returns>False when the body was malformed (a value's closing quote was missing).</returns>
+    public bool Read(ushort type, ReadOnlySpan<byte> body, FieldList into, List<string> tags)
+    {
+        var fields = new FieldListRecordFields(into);
         return Read(type, body, ref fields, tags);
     }
 
@@ -48,7 +57,7 @@ internal sealed class RecordInterpreter
             }
 
             var key = _keys.Get(reader.KeyPrefix, reader.Key);
-            switch (key)
+            switch (key.Text)
             {
                 case "key":
                     AddTags(value, reader.Kind, tags);
@@ -90,7 +99,7 @@ internal sealed class RecordInterpreter
                     into.Add(key, "unset");
                     continue;
                 case "success" or "res":
-                    into.Add("result", IsSuccess(value) ? "success" : "fail");
+                    into.Add(ResultKey, IsSuccess(value) ? "success" : "fail");
                     continue;
                 case "subj":
                     AddSelinux(SubjectSelinuxKeys, value, ref into);
@@ -119,7 +128,7 @@ internal sealed class RecordInterpreter
                     continue;
             }
 
-            if (reader.Kind == AuditValueKind.Bare && (IsHexEncodedField(key) || (type == RecordTypes.Execve && IsWholeArgument(key))) && HexText.IsEncoded(value) && DecodeHex(value, nulSeparated: false) is { } decoded)
+            if (reader.Kind == AuditValueKind.Bare && (IsHexEncodedField(key.Text) || (type == RecordTypes.Execve && IsWholeArgument(key.Text))) && HexText.IsEncoded(value) && DecodeHex(value, nulSeparated: false) is { } decoded)
             {
                 into.Add(key, decoded);
                 continue;
@@ -217,7 +226,7 @@ internal sealed class RecordInterpreter
     }
 
     /// <summary>A SELinux context <c>user:role:domain:level[:category…]</c>, split into its parts (the last keeps any further colons).</summary>
-    private void AddSelinux<TFields>(string[] keys, ReadOnlySpan<byte> value, ref TFields into)
+    private void AddSelinux<TFields>(FieldKey[] keys, ReadOnlySpan<byte> value, ref TFields into)
         where TFields : struct, IRecordFields
     {
         for (var i = 0; i < keys.Length; i++)

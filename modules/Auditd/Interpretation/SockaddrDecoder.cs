@@ -18,6 +18,16 @@ internal static class SockaddrDecoder
     private const int AfInet6 = 10;
     private const int AfNetlink = 16;
 
+    private static readonly FieldKey AddrKey = new("addr");
+    private static readonly FieldKey FamilyKey = new("family");
+    private static readonly FieldKey FlowKey = new("flow");
+    private static readonly FieldKey GroupsKey = new("groups");
+    private static readonly FieldKey PathKey = new("path");
+    private static readonly FieldKey PidKey = new("pid");
+    private static readonly FieldKey PortKey = new("port");
+    private static readonly FieldKey SaddrKey = new("saddr");
+    private static readonly FieldKey ScopeKey = new("scope");
+
     /// <summary>Adds the decoded fields to <paramref name="into"/>; false (nothing added) when <paramref name="hex"/> is not hex.</summary>
     public static bool TryDecode<TFields>(ReadOnlySpan<byte> hex, ref TFields into)
         where TFields : struct, IRecordFields
@@ -32,45 +42,45 @@ internal static class SockaddrDecoder
         switch (family)
         {
             case AfInet when bytes.Length >= 8:
-                into.Add("family", "ipv4");
-                into.Add("addr", new IPAddress(bytes.AsSpan(4, 4)).ToString());
-                into.Add("port", Port(bytes));
+                into.Add(FamilyKey, "ipv4");
+                into.Add(AddrKey, new IPAddress(bytes.AsSpan(4, 4)).ToString());
+                into.Add(PortKey, Port(bytes));
                 return true;
             case AfInet6 when bytes.Length >= 24:
-                into.Add("family", "ipv6");
-                into.Add("addr", new IPAddress(bytes.AsSpan(8, 16)).ToString());
-                into.Add("port", Port(bytes));
-                AddIfNotZero(ref into, "flow", BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(4)));
+                into.Add(FamilyKey, "ipv6");
+                into.Add(AddrKey, new IPAddress(bytes.AsSpan(8, 16)).ToString());
+                into.Add(PortKey, Port(bytes));
+                AddIfNotZero(ref into, FlowKey, BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(4)));
                 if (bytes.Length >= 28)
                 {
-                    AddIfNotZero(ref into, "scope", BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(24)));
+                    AddIfNotZero(ref into, ScopeKey, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(24)));
                 }
 
                 return true;
             case AfUnix:
-                into.Add("family", "unix");
+                into.Add(FamilyKey, "unix");
                 var path = UnixPath(bytes.AsSpan(2));
                 if (path.Length > 0)
                 {
-                    into.Add("path", path);
+                    into.Add(PathKey, path);
                 }
 
                 return true;
             case AfNetlink when bytes.Length >= 12:
-                into.Add("family", "netlink");
-                into.Add("pid", BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4)).ToString(CultureInfo.InvariantCulture));
-                into.Add("groups", BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)).ToString(CultureInfo.InvariantCulture));
+                into.Add(FamilyKey, "netlink");
+                into.Add(PidKey, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4)).ToString(CultureInfo.InvariantCulture));
+                into.Add(GroupsKey, BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(8)).ToString(CultureInfo.InvariantCulture));
                 return true;
             default:
-                into.Add("family", family.ToString(CultureInfo.InvariantCulture));
-                into.Add("saddr", Encoding.ASCII.GetString(hex));
+                into.Add(FamilyKey, family.ToString(CultureInfo.InvariantCulture));
+                into.Add(SaddrKey, Encoding.ASCII.GetString(hex));
                 return true;
         }
     }
 
     private static string Port(byte[] bytes) => BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(2)).ToString(CultureInfo.InvariantCulture);
 
-    private static void AddIfNotZero<TFields>(ref TFields into, string key, uint value)
+    private static void AddIfNotZero<TFields>(ref TFields into, FieldKey key, uint value)
         where TFields : struct, IRecordFields
     {
         if (value != 0)

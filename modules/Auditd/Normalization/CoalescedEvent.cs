@@ -1,15 +1,16 @@
+using Shipper.Modules.Auditd.Interpretation;
 using Shipper.Modules.Auditd.Parsing;
 
 namespace Shipper.Modules.Auditd.Normalization;
 
 /// <summary>
 /// One event's records combined (the intermediate form between records and the document). One instance is reused
-/// for every event of a coalescer (<see cref="Reset"/>), so its dictionaries keep their capacity instead of growing
+/// for every event of a coalescer (<see cref="Reset"/>), so its field lists keep their capacity instead of growing
 /// again for each event; the document builder copies what it keeps. Not thread-safe.
 /// </summary>
 internal sealed class CoalescedEvent
 {
-    private readonly List<Dictionary<string, string>> _sparePaths = [];
+    private readonly List<FieldList> _sparePaths = [];
     private readonly FileInfoFields _file = new();
 
     public ushort Type { get; set; }
@@ -24,19 +25,19 @@ internal sealed class CoalescedEvent
 
     public List<string> Tags { get; } = [];
 
-    public Dictionary<string, string> Data { get; } = new(StringComparer.Ordinal);
+    public FieldList Data { get; } = new(32);
 
     /// <summary>The SOCKADDR record's fields (family, addr, port, path …), written as <c>auditd.data.socket</c>.</summary>
-    public Dictionary<string, string> Socket { get; } = new(StringComparer.Ordinal);
+    public FieldList Socket { get; } = new(8);
 
     /// <summary>Keys ending in uid/gid of the main record (auid, uid, euid, …, old-auid).</summary>
-    public Dictionary<string, string> UserIds { get; } = new(StringComparer.Ordinal);
+    public FieldList UserIds { get; } = new();
 
-    public Dictionary<string, string> UserNames { get; } = new(StringComparer.Ordinal);
+    public FieldList UserNames { get; } = new();
 
-    public Dictionary<string, string> UserSelinux { get; } = new(StringComparer.Ordinal);
+    public FieldList UserSelinux { get; } = new(8);
 
-    public List<Dictionary<string, string>> Paths { get; } = [];
+    public List<FieldList> Paths { get; } = [];
 
     public List<string>? Args { get; set; }
 
@@ -95,10 +96,10 @@ internal sealed class CoalescedEvent
 
     public List<string> Warnings { get; } = [];
 
-    /// <summary>An empty dictionary for one more PATH record, added to <see cref="Paths"/> (reused across events).</summary>
-    public Dictionary<string, string> AddPath()
+    /// <summary>An empty field list for one more PATH record, added to <see cref="Paths"/> (reused across events).</summary>
+    public FieldList AddPath()
     {
-        Dictionary<string, string> path;
+        FieldList path;
         if (_sparePaths.Count > 0)
         {
             path = _sparePaths[^1];
@@ -106,7 +107,7 @@ internal sealed class CoalescedEvent
         }
         else
         {
-            path = new Dictionary<string, string>(16, StringComparer.Ordinal);
+            path = new FieldList(16);
         }
 
         Paths.Add(path);
@@ -121,7 +122,7 @@ internal sealed class CoalescedEvent
         return _file;
     }
 
-    /// <summary>Empties every field for the next event, keeping the dictionaries' capacity.</summary>
+    /// <summary>Empties every field for the next event, keeping the lists' capacity.</summary>
     public void Reset(uint sequence, AuditTimestamp timestamp)
     {
         Type = 0;
@@ -177,7 +178,7 @@ internal sealed class CoalescedEvent
 
         public string? Group { get; set; }
 
-        public Dictionary<string, string> Selinux { get; } = new(StringComparer.Ordinal);
+        public FieldList Selinux { get; } = new(8);
 
         public void Clear()
         {

@@ -29,27 +29,27 @@ internal static class DocumentBuilder
     {
         var warnings = options.IncludeWarnings && e.Warnings.Count > 0;
         WriteEvent(e, records, options.IncludeRawMessage || warnings, ref w);
-        w.Map("service", Service);
+        w.Map(DocumentKeys.Service, Service);
         WriteAuditd(e, ref w);
         if (users.Build(e) is { } user)
         {
-            w.Map("user", user);
+            w.Map(DocumentKeys.User, user);
         }
 
         WriteProcess(e, ref w);
         WriteFile(e, ref w);
-        WriteAddress(e.Source, "source", ref w);
-        WriteAddress(e.Destination, "destination", ref w);
+        WriteAddress(e.Source, DocumentKeys.Source, ref w);
+        WriteAddress(e.Destination, DocumentKeys.Destination, ref w);
         if (e.Direction is not null)
         {
-            w.StartObject("network", 1);
-            w.String("direction", e.Direction);
+            w.StartObject(DocumentKeys.Network, 1);
+            w.String(DocumentKeys.Direction, e.Direction);
             w.EndObject();
         }
 
         if (e.Tags.Count > 0)
         {
-            w.StartArray("tags", e.Tags.Count + 1);
+            w.StartArray(DocumentKeys.Tags, e.Tags.Count + 1);
             WriteItems(e.Tags, ref w);
             if (records.Incomplete)
             {
@@ -61,8 +61,8 @@ internal static class DocumentBuilder
 
         if (warnings)
         {
-            w.StartObject("error", 1);
-            w.StartArray("message", e.Warnings.Count);
+            w.StartObject(DocumentKeys.Error, 1);
+            w.StartArray(DocumentKeys.Message, e.Warnings.Count);
             WriteItems(e.Warnings, ref w);
             w.EndArray();
             w.EndObject();
@@ -76,14 +76,14 @@ internal static class DocumentBuilder
 
         if (records.Node is { } node)
         {
-            w.StartObject("host", 1);
-            w.String("name", node);
+            w.StartObject(DocumentKeys.Host, 1);
+            w.String(DocumentKeys.Name, node);
             w.EndObject();
         }
 
         if (records.Incomplete && e.Tags.Count == 0)
         {
-            w.StartArray("tags", 1);
+            w.StartArray(DocumentKeys.Tags, 1);
             w.String(IncompleteTag);
             w.EndArray();
         }
@@ -92,28 +92,28 @@ internal static class DocumentBuilder
     private static void WriteEvent<TWriter>(CoalescedEvent e, AssembledEvent records, bool original, ref TWriter w)
         where TWriter : struct, IDocumentWriter
     {
-        w.StartObject("event", 8);
-        w.String("module", "auditd");
-        w.String("kind", "event");
+        w.StartObject(DocumentKeys.Event, 8);
+        w.String(DocumentKeys.Module, "auditd");
+        w.String(DocumentKeys.Kind, "event");
         if (e.EcsCategories.Count > 0)
         {
-            w.StartArray("category", e.EcsCategories.Count);
+            w.StartArray(DocumentKeys.Category, e.EcsCategories.Count);
             WriteItems(e.EcsCategories, ref w);
             w.EndArray();
         }
 
         if (e.EcsTypes.Count > 0)
         {
-            w.StartArray("type", e.EcsTypes.Count);
+            w.StartArray(DocumentKeys.Type, e.EcsTypes.Count);
             WriteItems(e.EcsTypes, ref w);
             w.EndArray();
         }
 
-        StringIfSet("action", e.Action, ref w);
-        w.String("outcome", e.Result == "fail" ? "failure" : e.Result);
+        StringIfSet(DocumentKeys.Action, e.Action, ref w);
+        w.String(DocumentKeys.Outcome, e.Result == "fail" ? "failure" : e.Result);
         if (original)
         {
-            w.StartArray("original", records.Count);
+            w.StartArray(DocumentKeys.Original, records.Count);
             for (var i = 0; i < records.Count; i++)
             {
                 var raw = records.RawAt(i);
@@ -131,20 +131,20 @@ internal static class DocumentBuilder
     private static void WriteAuditd<TWriter>(CoalescedEvent e, ref TWriter w)
         where TWriter : struct, IDocumentWriter
     {
-        w.StartObject("auditd", 8);
-        w.String("message_type", RecordTypeNames.LowerNameOf(e.Type));
-        w.Number("sequence", e.Sequence);
-        w.String("result", e.Result);
+        w.StartObject(DocumentKeys.Auditd, 8);
+        w.String(DocumentKeys.MessageType, RecordTypeNames.LowerNameOf(e.Type));
+        w.Number(DocumentKeys.Sequence, e.Sequence);
+        w.String(DocumentKeys.Result, e.Result);
         if (e.Session is not null && e.Session != "unset")
         {
-            w.String("session", e.Session);
+            w.String(DocumentKeys.Session, e.Session);
         }
 
         WriteData(e, ref w);
         WriteSummary(e, ref w);
         if (e.Paths.Count > 0)
         {
-            w.StartArray("paths", e.Paths.Count);
+            w.StartArray(DocumentKeys.Paths, e.Paths.Count);
             foreach (var path in e.Paths)
             {
                 w.StartObject(path.Count);
@@ -162,11 +162,11 @@ internal static class DocumentBuilder
     private static void WriteData<TWriter>(CoalescedEvent e, ref TWriter w)
         where TWriter : struct, IDocumentWriter
     {
-        w.StartObject("data", e.Data.Count + 1);
+        w.StartObject(DocumentKeys.Data, e.Data.Count + 1);
         var socket = e.Socket.Count > 0;
         foreach (var (key, value) in e.Data)
         {
-            if (socket && key == "socket")
+            if (socket && key.Text == "socket")
             {
                 WriteSocket(e, ref w);
                 socket = false;
@@ -188,7 +188,7 @@ internal static class DocumentBuilder
     private static void WriteSocket<TWriter>(CoalescedEvent e, ref TWriter w)
         where TWriter : struct, IDocumentWriter
     {
-        w.StartObject("socket", e.Socket.Count);
+        w.StartObject(DocumentKeys.Socket, e.Socket.Count);
         WriteEntries(e.Socket, ref w);
         w.EndObject();
     }
@@ -203,25 +203,25 @@ internal static class DocumentBuilder
             return;
         }
 
-        w.StartObject("summary", 3);
+        w.StartObject(DocumentKeys.Summary, 3);
         if (actor)
         {
-            w.StartObject("actor", 2);
-            StringIfSet("primary", e.ActorPrimary, ref w);
-            StringIfSet("secondary", e.ActorSecondary, ref w);
+            w.StartObject(DocumentKeys.Actor, 2);
+            StringIfSet(DocumentKeys.Primary, e.ActorPrimary, ref w);
+            StringIfSet(DocumentKeys.Secondary, e.ActorSecondary, ref w);
             w.EndObject();
         }
 
         if (obj)
         {
-            w.StartObject("object", 3);
-            StringIfSet("primary", e.ObjectPrimary, ref w);
-            StringIfSet("secondary", e.ObjectSecondary, ref w);
-            StringIfSet("type", e.ObjectType, ref w);
+            w.StartObject(DocumentKeys.Object, 3);
+            StringIfSet(DocumentKeys.Primary, e.ObjectPrimary, ref w);
+            StringIfSet(DocumentKeys.Secondary, e.ObjectSecondary, ref w);
+            StringIfSet(DocumentKeys.Type, e.ObjectType, ref w);
             w.EndObject();
         }
 
-        StringIfSet("how", e.How, ref w);
+        StringIfSet(DocumentKeys.How, e.How, ref w);
         w.EndObject();
     }
 
@@ -238,44 +238,44 @@ internal static class DocumentBuilder
             return;
         }
 
-        w.StartObject("process", 8);
+        w.StartObject(DocumentKeys.Process, 8);
         if (hasPid)
         {
-            w.Number("pid", pid);
+            w.Number(DocumentKeys.Pid, pid);
         }
 
         if (hasPpid)
         {
-            w.StartObject("parent", 1);
-            w.Number("pid", ppid);
+            w.StartObject(DocumentKeys.Parent, 1);
+            w.Number(DocumentKeys.Pid, ppid);
             w.EndObject();
         }
 
-        StringIfSet("title", e.ProcessTitle, ref w);
-        StringIfSet("name", e.ProcessName, ref w);
-        StringIfSet("executable", e.ProcessExecutable, ref w);
-        StringIfSet("working_directory", e.ProcessCwd, ref w);
+        StringIfSet(DocumentKeys.Title, e.ProcessTitle, ref w);
+        StringIfSet(DocumentKeys.Name, e.ProcessName, ref w);
+        StringIfSet(DocumentKeys.Executable, e.ProcessExecutable, ref w);
+        StringIfSet(DocumentKeys.WorkingDirectory, e.ProcessCwd, ref w);
         if (hasArgs)
         {
-            w.StartArray("args", e.Args!.Count);
+            w.StartArray(DocumentKeys.Args, e.Args!.Count);
             WriteItems(e.Args!, ref w);
             w.EndArray();
         }
 
         if (hasCapabilities)
         {
-            w.StartObject("thread", 1);
-            w.StartObject("capabilities", 2);
+            w.StartObject(DocumentKeys.Thread, 1);
+            w.StartObject(DocumentKeys.Capabilities, 2);
             if (e.CapabilitiesEffective is not null)
             {
-                w.StartArray("effective", e.CapabilitiesEffective.Count);
+                w.StartArray(DocumentKeys.Effective, e.CapabilitiesEffective.Count);
                 WriteItems(e.CapabilitiesEffective, ref w);
                 w.EndArray();
             }
 
             if (e.CapabilitiesPermitted is not null)
             {
-                w.StartArray("permitted", e.CapabilitiesPermitted.Count);
+                w.StartArray(DocumentKeys.Permitted, e.CapabilitiesPermitted.Count);
                 WriteItems(e.CapabilitiesPermitted, ref w);
                 w.EndArray();
             }
@@ -295,18 +295,18 @@ internal static class DocumentBuilder
             return;
         }
 
-        w.StartObject("file", 8);
-        StringIfSet("path", f.Path, ref w);
-        StringIfSet("device", f.Device, ref w);
-        StringIfSet("inode", f.Inode, ref w);
-        StringIfSet("mode", f.Mode, ref w);
-        StringIfSet("uid", f.Uid, ref w);
-        StringIfSet("gid", f.Gid, ref w);
-        StringIfSet("owner", f.Owner, ref w);
-        StringIfSet("group", f.Group, ref w);
+        w.StartObject(DocumentKeys.File, 8);
+        StringIfSet(DocumentKeys.Path, f.Path, ref w);
+        StringIfSet(DocumentKeys.Device, f.Device, ref w);
+        StringIfSet(DocumentKeys.Inode, f.Inode, ref w);
+        StringIfSet(DocumentKeys.Mode, f.Mode, ref w);
+        StringIfSet(DocumentKeys.Uid, f.Uid, ref w);
+        StringIfSet(DocumentKeys.Gid, f.Gid, ref w);
+        StringIfSet(DocumentKeys.Owner, f.Owner, ref w);
+        StringIfSet(DocumentKeys.Group, f.Group, ref w);
         if (f.Selinux.Count > 0)
         {
-            w.StartObject("selinux", f.Selinux.Count);
+            w.StartObject(DocumentKeys.Selinux, f.Selinux.Count);
             WriteEntries(f.Selinux, ref w);
             w.EndObject();
         }
@@ -314,7 +314,7 @@ internal static class DocumentBuilder
         w.EndObject();
     }
 
-    private static void WriteAddress<TWriter>(CoalescedEvent.AddressFields? address, string key, ref TWriter w)
+    private static void WriteAddress<TWriter>(CoalescedEvent.AddressFields? address, FieldKey key, ref TWriter w)
         where TWriter : struct, IDocumentWriter
     {
         if (address is null)
@@ -323,13 +323,13 @@ internal static class DocumentBuilder
         }
 
         w.StartObject(key, 3);
-        StringIfSet("ip", address.Ip, ref w);
+        StringIfSet(DocumentKeys.Ip, address.Ip, ref w);
         if (int.TryParse(address.Port, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
         {
-            w.Number("port", port);
+            w.Number(DocumentKeys.Port, port);
         }
 
-        StringIfSet("path", address.Path, ref w);
+        StringIfSet(DocumentKeys.Path, address.Path, ref w);
         w.EndObject();
     }
 
@@ -342,15 +342,15 @@ internal static class DocumentBuilder
             return;
         }
 
-        w.StartObject("group", 2);
+        w.StartObject(DocumentKeys.Group, 2);
         if (group.Id is not null)
         {
-            w.String("id", group.Id);
+            w.String(DocumentKeys.Id, group.Id);
         }
 
         if (group.Name is not null)
         {
-            w.String("name", group.Name);
+            w.String(DocumentKeys.Name, group.Name);
         }
 
         w.EndObject();
@@ -371,8 +371,8 @@ internal static class DocumentBuilder
         }
 
         names.Sort(StringComparer.Ordinal);
-        w.StartObject("related", 1);
-        w.StartArray("user", names.Count);
+        w.StartObject(DocumentKeys.Related, 1);
+        w.StartArray(DocumentKeys.User, names.Count);
         WriteItems(names, ref w);
         w.EndArray();
         w.EndObject();
@@ -386,7 +386,7 @@ internal static class DocumentBuilder
         }
     }
 
-    private static void WriteEntries<TWriter>(Dictionary<string, string> entries, ref TWriter w)
+    private static void WriteEntries<TWriter>(FieldList entries, ref TWriter w)
         where TWriter : struct, IDocumentWriter
     {
         foreach (var (key, value) in entries)
@@ -404,7 +404,7 @@ internal static class DocumentBuilder
         }
     }
 
-    private static void StringIfSet<TWriter>(string key, string? value, ref TWriter w)
+    private static void StringIfSet<TWriter>(FieldKey key, string? value, ref TWriter w)
         where TWriter : struct, IDocumentWriter
     {
         if (!string.IsNullOrEmpty(value))

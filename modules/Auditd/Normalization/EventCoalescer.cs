@@ -14,7 +14,9 @@ namespace Shipper.Modules.Auditd.Normalization;
 internal sealed class EventCoalescer
 {
     private readonly RecordInterpreter _interpreter = new();
-    private readonly Dictionary<string, string> _scratch = new(64, StringComparer.Ordinal);
+    private static readonly FieldKey ArgcKey = new("argc");
+
+    private readonly FieldList _scratch = new(64);
     private readonly CoalescedEvent _result = new();
     private readonly ExecveArguments _execve = new();
     private readonly List<string> _args = [];
@@ -62,7 +64,7 @@ internal sealed class EventCoalescer
             result.Args = _args;
             if (execve.Argc >= 0)
             {
-                result.Data.TryAdd("argc", execve.Argc.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                result.Data.TryAdd(ArgcKey, execve.Argc.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
 
@@ -90,11 +92,11 @@ internal sealed class EventCoalescer
             AddMalformed(assembled, index, result);
         }
 
-        result.ActorPrimary = result.UserIds.GetValueOrDefault("auid");
-        result.ActorSecondary = result.UserIds.GetValueOrDefault("uid");
+        result.ActorPrimary = result.UserIds.Get("auid");
+        result.ActorSecondary = result.UserIds.Get("uid");
         if (assembled.TypeAt(index) == RecordTypes.Syscall)
         {
-            result.Data.Remove("items");
+            result.Data.Remove("items", out _);
         }
     }
 
@@ -110,7 +112,7 @@ internal sealed class EventCoalescer
 
         foreach (var (key, value) in _scratch)
         {
-            if (!result.Data.TryAdd(key, value) && result.Data[key] != value)
+            if (!result.Data.TryAdd(key, value) && result.Data.Get(key.Text) != value)
             {
                 result.Warnings.Add($"duplicate key ({key}) from {RecordTypeNames.NameOf(type)} record");
             }
@@ -137,17 +139,17 @@ internal sealed class EventCoalescer
         Read(assembled, index, _scratch, result);
         foreach (var (key, value) in _scratch)
         {
-            result.Socket[key] = value;
+            result.Socket.Set(key, value);
         }
 
         var address = new CoalescedEvent.AddressFields
         {
-            Ip = _scratch.GetValueOrDefault("addr"),
-            Port = _scratch.GetValueOrDefault("port"),
-            Path = _scratch.GetValueOrDefault("path"),
+            Ip = _scratch.Get("addr"),
+            Port = _scratch.Get("port"),
+            Path = _scratch.Get("path"),
         };
         var hasAddress = address.Ip is not null || address.Port is not null || address.Path is not null;
-        switch (result.Data.GetValueOrDefault("syscall"))
+        switch (result.Data.Get("syscall"))
         {
             case "recvfrom" or "recvmsg" or "recvmmsg" or "accept" or "accept4":
                 result.Source = hasAddress ? address : result.Source;
@@ -163,7 +165,7 @@ internal sealed class EventCoalescer
         }
     }
 
-    private void Read(AssembledEvent assembled, int index, Dictionary<string, string> into, CoalescedEvent result)
+    private void Read(AssembledEvent assembled, int index, FieldList into, CoalescedEvent result)
     {
         if (!_interpreter.Read(assembled.TypeAt(index), assembled.BodyAt(index), into, result.Tags))
         {
@@ -186,5 +188,5 @@ internal sealed class EventCoalescer
         result.ProcessCwd = Take(data, "cwd");
     }
 
-    private static string? Take(Dictionary<string, string> data, string key) => data.Remove(key, out var value) ? value : null;
+    private static string? Take(FieldList data, string key) => data.Remove(key, out var value) ? value : null;
 }

@@ -1,4 +1,5 @@
 using Shipper.Events;
+using Shipper.Modules.Auditd.Interpretation;
 
 namespace Shipper.Modules.Auditd.Normalization;
 
@@ -11,26 +12,26 @@ namespace Shipper.Modules.Auditd.Normalization;
 /// </summary>
 internal interface IDocumentWriter
 {
-    void StartObject(string key, int size);
+    void StartObject(FieldKey key, int size);
 
     /// <summary>An object as the next item of the open array.</summary>
     void StartObject(int size);
 
     void EndObject();
 
-    void StartArray(string key, int size);
+    void StartArray(FieldKey key, int size);
 
     void EndArray();
 
-    void String(string key, string value);
+    void String(FieldKey key, string value);
 
     /// <summary>A string as the next item of the open array.</summary>
     void String(string value);
 
-    void Number(string key, int value);
+    void Number(FieldKey key, int value);
 
-    void Number(string key, uint value);
+    void Number(FieldKey key, uint value);
 
     /// <summary>A map made elsewhere, possibly shared and frozen (<c>service</c>, <c>user</c>).</summary>
-    void Map(string key, FieldMap map);
+    void Map(FieldKey key, FieldMap map);
 }

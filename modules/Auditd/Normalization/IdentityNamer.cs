@@ -18,10 +18,10 @@ internal sealed class IdentityNamer(IIdentityResolver resolver)
         e.ActorSecondary = UserNameOrSelf(e.ActorSecondary);
         foreach (var (key, id) in e.UserIds)
         {
-            var name = key.EndsWith("uid", StringComparison.Ordinal) ? User(id) : Group(id);
+            var name = key.Text.EndsWith("uid", StringComparison.Ordinal) ? User(id) : Group(id);
             if (name is not null)
             {
-                e.UserNames[key] = name;
+                e.UserNames.Set(key, name);
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Shipper.Events;
+using Shipper.Modules.Auditd.Interpretation;
 
 namespace Shipper.Modules.Auditd.Normalization;
 
@@ -12,9 +13,9 @@ namespace Shipper.Modules.Auditd.Normalization;
 /// <param name="frozen">The JSON of shared frozen maps, or null to write them out each time.</param>
 internal readonly struct JsonDocumentWriter(Utf8JsonWriter json, FrozenMapJson? frozen) : IDocumentWriter
 {
-    public void StartObject(string key, int size)
+    public void StartObject(FieldKey key, int size)
     {
-        FieldValueWriter.WritePropertyName(json, key);
+        json.WritePropertyName(key.Json);
         json.WriteStartObject();
     }
 
@@ -22,37 +23,37 @@ internal readonly struct JsonDocumentWriter(Utf8JsonWriter json, FrozenMapJson? 
 
     public void EndObject() => json.WriteEndObject();
 
-    public void StartArray(string key, int size)
+    public void StartArray(FieldKey key, int size)
     {
-        FieldValueWriter.WritePropertyName(json, key);
+        json.WritePropertyName(key.Json);
         json.WriteStartArray();
     }
 
     public void EndArray() => json.WriteEndArray();
 
-    public void String(string key, string value)
+    public void String(FieldKey key, string value)
     {
-        FieldValueWriter.WritePropertyName(json, key);
+        json.WritePropertyName(key.Json);
         json.WriteStringValue(value);
     }
 
     public void String(string value) => json.WriteStringValue(value);
 
-    public void Number(string key, int value)
+    public void Number(FieldKey key, int value)
     {
-        FieldValueWriter.WritePropertyName(json, key);
+        json.WritePropertyName(key.Json);
         json.WriteNumberValue(value);
     }
 
-    public void Number(string key, uint value)
+    public void Number(FieldKey key, uint value)
     {
-        FieldValueWriter.WritePropertyName(json, key);
+        json.WritePropertyName(key.Json);
         json.WriteNumberValue(value);
     }
 
-    public void Map(string key, FieldMap map)
+    public void Map(FieldKey key, FieldMap map)
     {
-        FieldValueWriter.WritePropertyName(json, key);
+        json.WritePropertyName(key.Json);
         var written = frozen is not null && map.IsReadOnly ? frozen.Of(map) : default;
         if (written.IsEmpty)
         {

@@ -12,9 +12,10 @@ internal struct MainRecordFields(CoalescedEvent result) : IRecordFields
     private bool _result;
     private bool _session;
 
-    public void Add(string key, string value)
+    public void Add(FieldKey key, string value)
     {
-        if (key == "result")
+        var name = key.Text;
+        if (name == "result")
         {
             if (!_result)
             {
@@ -22,7 +23,7 @@ internal struct MainRecordFields(CoalescedEvent result) : IRecordFields
                 result.Result = value;
             }
         }
-        else if (key == "ses")
+        else if (name == "ses")
         {
             if (!_session)
             {
@@ -30,11 +31,11 @@ internal struct MainRecordFields(CoalescedEvent result) : IRecordFields
                 result.Session = value;
             }
         }
-        else if (key.EndsWith("uid", StringComparison.Ordinal) || key.EndsWith("gid", StringComparison.Ordinal))
+        else if (name.EndsWith("uid", StringComparison.Ordinal) || name.EndsWith("gid", StringComparison.Ordinal))
         {
             result.UserIds.TryAdd(key, value);
         }
-        else if (key.StartsWith("subj_", StringComparison.Ordinal))
+        else if (name.StartsWith("subj_", StringComparison.Ordinal))
         {
             result.UserSelinux.TryAdd(FieldNames.After(key, 5), value);
         }

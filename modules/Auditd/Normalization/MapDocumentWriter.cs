@@ -1,4 +1,5 @@
 using Shipper.Events;
+using Shipper.Modules.Auditd.Interpretation;
 
 namespace Shipper.Modules.Auditd.Normalization;
 
@@ -19,10 +20,10 @@ internal readonly struct MapDocumentWriter : IDocumentWriter
         _open.Push(root);
     }
 
-    public void StartObject(string key, int size)
+    public void StartObject(FieldKey key, int size)
     {
         var map = new FieldMap(size);
-        Current.Add(key, map);
+        Current.Add(key.Text, map);
         _open.Push(map);
     }
 
@@ -35,24 +36,24 @@ internal readonly struct MapDocumentWriter : IDocumentWriter
 
     public void EndObject() => _open.Pop();
 
-    public void StartArray(string key, int size)
+    public void StartArray(FieldKey key, int size)
     {
         var list = new List<object?>(size);
-        Current.Add(key, list);
+        Current.Add(key.Text, list);
         _open.Push(list);
     }
 
     public void EndArray() => _open.Pop();
 
-    public void String(string key, string value) => Current.Add(key, value);
+    public void String(FieldKey key, string value) => Current.Add(key.Text, value);
 
     public void String(string value) => Items.Add(value);
 
-    public void Number(string key, int value) => Current.Add(key, value);
+    public void Number(FieldKey key, int value) => Current.Add(key.Text, value);
 
-    public void Number(string key, uint value) => Current.Add(key, value);
+    public void Number(FieldKey key, uint value) => Current.Add(key.Text, value);
 
-    public void Map(string key, FieldMap map) => Current.Add(key, map);
+    public void Map(FieldKey key, FieldMap map) => Current.Add(key.Text, map);
 
     private FieldMap Current => (FieldMap)_open.Peek();
 

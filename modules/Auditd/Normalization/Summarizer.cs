@@ -39,8 +39,8 @@ internal sealed class Summarizer(NormalizationTable table)
         }
         else if (rule.ObjectType == "socket")
         {
-            e.ObjectPrimary = e.Socket.GetValueOrDefault("addr") ?? e.Socket.GetValueOrDefault("path");
-            e.ObjectSecondary = e.Socket.GetValueOrDefault("port");
+            e.ObjectPrimary = e.Socket.Get("addr") ?? e.Socket.Get("path");
+            e.ObjectSecondary = e.Socket.Get("port");
         }
 
         e.ActorPrimary = Pick(e, rule.SubjectPrimary, "subject primary") ?? e.ActorPrimary;
@@ -108,7 +108,7 @@ internal sealed class Summarizer(NormalizationTable table)
         {
             if (exe.StartsWith(prefix, StringComparison.Ordinal))
             {
-                e.How = e.Data.GetValueOrDefault("comm") ?? exe;
+                e.How = e.Data.Get("comm") ?? exe;
                 break;
             }
         }
@@ -126,7 +126,7 @@ internal sealed class Summarizer(NormalizationTable table)
         for (var i = index; i < e.Paths.Count; i++)
         {
             // Skip the parent directory and unknown entries in case the index was wrong (RHEL 7 calls it objtype).
-            var nametype = e.Paths[i].GetValueOrDefault("nametype") ?? e.Paths[i].GetValueOrDefault("objtype");
+            var nametype = e.Paths[i].Get("nametype") ?? e.Paths[i].Get("objtype");
             if (nametype is not "PARENT" and not "UNKNOWN")
             {
                 path = e.Paths[i];
@@ -135,11 +135,11 @@ internal sealed class Summarizer(NormalizationTable table)
         }
 
         var file = e.UseFile();
-        file.Path = path.GetValueOrDefault("name");
-        file.Inode = path.GetValueOrDefault("inode");
-        file.Device = path.GetValueOrDefault("dev");
-        file.Uid = path.GetValueOrDefault("ouid");
-        file.Gid = path.GetValueOrDefault("ogid");
+        file.Path = path.Get("name");
+        file.Inode = path.Get("inode");
+        file.Device = path.Get("dev");
+        file.Uid = path.Get("ouid");
+        file.Gid = path.Get("ogid");
         e.ObjectPrimary = file.Path ?? e.ObjectPrimary;
         if (path.TryGetValue("mode", out var mode) && FileModes.TryParse(mode, out var permissions, out var kind))
         {
@@ -149,9 +149,9 @@ internal sealed class Summarizer(NormalizationTable table)
 
         foreach (var (key, value) in path)
         {
-            if (key.StartsWith("obj_", StringComparison.Ordinal))
+            if (key.Text.StartsWith("obj_", StringComparison.Ordinal))
             {
-                file.Selinux[FieldNames.After(key, 4)] = value;
+                file.Selinux.Set(FieldNames.After(key, 4), value);
             }
         }
     }
@@ -187,8 +187,7 @@ internal sealed class Summarizer(NormalizationTable table)
         _ => null,
     };
 
-    private static string? Lookup(Dictionary<string, string> values, ReadOnlySpan<char> key) =>
-        values.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var value) ? value : null;
+    private static string? Lookup(FieldList values, ReadOnlySpan<char> key) => values.TryGetValue(key, out var value) ? value : null;
 
     private static CoalescedEvent.EcsEntity? Entity(CoalescedEvent e, string to) => to switch
     {

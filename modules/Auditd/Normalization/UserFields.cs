@@ -1,4 +1,5 @@
 using Shipper.Events;
+using Shipper.Modules.Auditd.Interpretation;
 
 namespace Shipper.Modules.Auditd.Normalization;
 
@@ -32,11 +33,11 @@ internal sealed class UserFields
     public FieldMap? Build(CoalescedEvent e)
     {
         _inputs.Clear();
-        _inputs.AddRange(e.UserIds);
+        AddFields(e.UserIds);
         _inputs.Add(default);
-        _inputs.AddRange(e.UserNames);
+        AddFields(e.UserNames);
         _inputs.Add(default);
-        _inputs.AddRange(e.UserSelinux);
+        AddFields(e.UserSelinux);
         AddEntity(e.EcsUser);
         AddEntity(e.EcsEffective);
         AddEntity(e.EcsTarget);
@@ -56,6 +57,14 @@ internal sealed class UserFields
         _recentInputs[_newest].Clear();
         _recentInputs[_newest].AddRange(_inputs);
         return map.Count > 0 ? map : null;
+    }
+
+    private void AddFields(FieldList fields)
+    {
+        foreach (var (key, value) in fields)
+        {
+            _inputs.Add(new KeyValuePair<string, string>(key.Text, value));
+        }
     }
 
     private void AddEntity(CoalescedEvent.EcsEntity entity) =>
@@ -86,13 +95,13 @@ internal sealed class UserFields
         {
             if (id != "unset")
             {
-                user.Put(UserPaths.Of(key).Id, id);
+                user.Put(UserPaths.Of(key.Text).Id, id);
             }
         }
 
         foreach (var (key, name) in e.UserNames)
         {
-            user.Put(UserPaths.Of(key).Name, name);
+            user.Put(UserPaths.Of(key.Text).Name, name);
         }
 
         if (e.UserSelinux.Count > 0 && user.Count > 0)
@@ -100,7 +109,7 @@ internal sealed class UserFields
             var selinux = new FieldMap(e.UserSelinux.Count);
             foreach (var (key, value) in e.UserSelinux)
             {
-                selinux.Add(key, value);
+                selinux.Add(key.Text, value);
             }
 
             user.Add("selinux", selinux);

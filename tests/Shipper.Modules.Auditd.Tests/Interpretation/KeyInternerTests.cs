@@ -20,7 +20,7 @@ public class KeyInternerTests
         {
             foreach (var name in names)
             {
-                Assert.Equal(name, interner.Get(default, Encoding.UTF8.GetBytes(name)));
+                Assert.Equal(name, interner.Get(default, Encoding.UTF8.GetBytes(name)).Text);
             }
         }
     }
@@ -35,7 +35,7 @@ public class KeyInternerTests
         var prefixed = interner.Get("subj"u8, "user"u8);
 
         Assert.Same(first, again);
-        Assert.Equal("subj_user", prefixed);
+        Assert.Equal("subj_user", prefixed.Text);
         Assert.Same(prefixed, interner.Get(default, "subj_user"u8));
     }
 }

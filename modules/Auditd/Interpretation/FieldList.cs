@@ -1,0 +1,155 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Shipper.Modules.Auditd.Interpretation;
+
+/// <summary>
+/// An event's or record's fields, name → value, each name once, in the order they were added: what a dictionary
+/// of strings did for the coalescer, without hashing every name on every insert. A list of a few dozen fields is
+/// searched from the start; the names' <see cref="FieldKey.Bit"/>s, or-ed together, answer most "not there yet"
+/// questions (the usual case while a record is read) without a search. Reused from event to event. Not thread-safe.
+/// </summary>
+internal sealed class FieldList
+{
+    private FieldKey[] _keys;
+    private string[] _values;
+    private int _count;
+    private ulong _bits;
+
+    public FieldList(int capacity = 16)
+    {
+        _keys = new FieldKey[capacity];
+        _values = new string[capacity];
+    }
+
+    public int Count => _count;
+
+    /// <summary>Adds the field unless the name is there already (the first value wins).</summary>
+    /// <returns>False when the name was there.</returns>
+    public bool TryAdd(FieldKey key, string value)
+    {
+        if (IndexOf(key) >= 0)
+        {
+            return false;
+        }
+
+        Append(key, value);
+        return true;
+    }
+
+    /// <summary>Sets the field: a name already there keeps its place and takes the new value.</summary>
+    public void Set(FieldKey key, string value)
+    {
+        var index = IndexOf(key);
+        if (index >= 0)
+        {
+            _values[index] = value;
+        }
+        else
+        {
+            Append(key, value);
+        }
+    }
+
+    public string? Get(string name) => IndexOf(name) is var index and >= 0 ? _values[index] : null;
+
+    public bool TryGetValue(string name, [MaybeNullWhen(false)] out string value) => TryGetValue(name.AsSpan(), out value);
+
+    public bool TryGetValue(ReadOnlySpan<char> name, [MaybeNullWhen(false)] out string value)
+    {
+        var index = IndexOf(name);
+        value = index >= 0 ? _values[index] : null;
+        return index >= 0;
+    }
+
+    public bool ContainsKey(string name) => IndexOf(name) >= 0;
+
+    /// <summary>Takes the field out; the fields after it move up, keeping their order.</summary>
+    public bool Remove(string name, [MaybeNullWhen(false)] out string value)
+    {
+        var index = IndexOf(name);
+        if (index < 0)
+        {
+            value = null;
+            return false;
+        }
+
+        value = _values[index];
+        _count--;
+        Array.Copy(_keys, index + 1, _keys, index, _count - index);
+        Array.Copy(_values, index + 1, _values, index, _count - index);
+        _keys[_count] = null!;
+        _values[_count] = null!;
+
+        // _bits keeps the removed name's bit: a bit set for nothing only costs a search.
+        return true;
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_keys, 0, _count);
+        Array.Clear(_values, 0, _count);
+        _count = 0;
+        _bits = 0;
+    }
+
+    public Enumerator GetEnumerator() => new(this);
+
+    private int IndexOf(FieldKey key)
+    {
+        if ((_bits & key.Bit) == 0)
+        {
+            return -1;
+        }
+
+        var keys = _keys;
+        for (var i = 0; i < _count; i++)
+        {
+            if (ReferenceEquals(keys[i], key) || string.Equals(keys[i].Text, key.Text, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private int IndexOf(ReadOnlySpan<char> name)
+    {
+        var keys = _keys;
+        for (var i = 0; i < _count; i++)
+        {
+            if (name.SequenceEqual(keys[i].Text))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Append(FieldKey key, string value)
+    {
+        if (_count == _keys.Length)
+        {
+            Array.Resize(ref _keys, _count * 2);
+            Array.Resize(ref _values, _count * 2);
+        }
+
+        _keys[_count] = key;
+        _values[_count] = value;
+        _count++;
+        _bits |= key.Bit;
+    }
+
+    /// <summary>Walks the fields in order; the list must not change meanwhile.</summary>
+    public struct Enumerator(FieldList list)
+    {
+        private int _index = -1;
+
+        public readonly Field Current => new(list._keys[_index], list._values[_index]);
+
+        public bool MoveNext() => ++_index < list._count;
+    }
+
+    public readonly record struct Field(FieldKey Key, string Value);
+}
