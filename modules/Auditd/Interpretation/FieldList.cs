@@ -50,7 +50,7 @@ internal sealed class FieldList
         }
     }
 
-    public string? Get(string name) => IndexOf(name) is var index and >= 0 ? _values[index] : null;
+    public string? Get(string name) => IndexOf(name.AsSpan()) is var index and >= 0 ? _values[index] : null;
 
     public bool TryGetValue(string name, [MaybeNullWhen(false)] out string value) => TryGetValue(name.AsSpan(), out value);
 
@@ -118,7 +118,8 @@ internal sealed class FieldList
         var keys = _keys;
         for (var i = 0; i < _count; i++)
         {
-            if (name.SequenceEqual(keys[i].Text))
+            var text = keys[i].Text;
+            if (text.Length == name.Length && name.SequenceEqual(text))
             {
                 return i;
             }
