@@ -10,9 +10,10 @@ namespace Shipper.Modules.Auditd.Interpretation;
 /// </summary>
 internal sealed class FieldList
 {
-    private FieldKey[] _keys;
+    private FieldKey?[] _keys;
     private string[] _values;
     private int _count;
+    private int _removed;
     private ulong _bits;
 
     public FieldList(int capacity = 16)
@@ -21,7 +22,7 @@ internal sealed class FieldList
         _values = new string[capacity];
     }
 
-    public int Count => _count;
+    public int Count => _count - _removed;
 
     /// <summary>Adds the field unless the name is there already (the first value wins).</summary>
     /// <returns>False when the name was there.</returns>
@@ -63,7 +64,7 @@ internal sealed class FieldList
 
     public bool ContainsKey(string name) => IndexOf(name) >= 0;
 
-    /// <summary>Takes the field out; the fields after it move up, keeping their order.</summary>
+    /// <summary>Takes the field out; the others keep their order.</summary>
     public bool Remove(string name, [MaybeNullWhen(false)] out string value)
     {
         var index = IndexOf(name);
@@ -73,14 +74,13 @@ internal sealed class FieldList
             return false;
         }
 
+        // Left as a gap that searches and the enumerator step over (the coalescer takes a few fields out of every
+        // event's data, and closing each gap cost more than stepping over it). _bits keeps the name's bit: a bit
+        // set for nothing only costs a search.
         value = _values[index];
-        _count--;
-        Array.Copy(_keys, index + 1, _keys, index, _count - index);
-        Array.Copy(_values, index + 1, _values, index, _count - index);
-        _keys[_count] = null!;
-        _values[_count] = null!;
-
-        // _bits keeps the removed name's bit: a bit set for nothing only costs a search.
+        _keys[index] = null;
+        _values[index] = null!;
+        _removed++;
         return true;
     }
 
@@ -89,6 +89,7 @@ internal sealed class FieldList
         Array.Clear(_keys, 0, _count);
         Array.Clear(_values, 0, _count);
         _count = 0;
+        _removed = 0;
         _bits = 0;
     }
 
@@ -104,7 +105,7 @@ internal sealed class FieldList
         var keys = _keys;
         for (var i = 0; i < _count; i++)
         {
-            if (ReferenceEquals(keys[i], key) || string.Equals(keys[i].Text, key.Text, StringComparison.Ordinal))
+            if (keys[i] is { } other && (ReferenceEquals(other, key) || string.Equals(other.Text, key.Text, StringComparison.Ordinal)))
             {
                 return i;
             }
@@ -118,8 +119,7 @@ internal sealed class FieldList
         var keys = _keys;
         for (var i = 0; i < _count; i++)
         {
-            var text = keys[i].Text;
-            if (text.Length == name.Length && name.SequenceEqual(text))
+            if (keys[i] is { } key && key.Text.Length == name.Length && name.SequenceEqual(key.Text))
             {
                 return i;
             }
@@ -147,9 +147,20 @@ internal sealed class FieldList
     {
         private int _index = -1;
 
-        public readonly Field Current => new(list._keys[_index], list._values[_index]);
+        public readonly Field Current => new(list._keys[_index]!, list._values[_index]);
 
-        public bool MoveNext() => ++_index < list._count;
+        public bool MoveNext()
+        {
+            while (++_index < list._count)
+            {
+                if (list._keys[_index] is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     public readonly record struct Field(FieldKey Key, string Value);
