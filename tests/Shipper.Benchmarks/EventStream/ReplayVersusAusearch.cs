@@ -134,6 +134,16 @@ public static class ReplayVersusAusearch
         for (var i = 0; i < rounds; i++)
         {
             Time("parse", events, () => LogLineReader.ReadLines(new MemoryStream(log, false), line => Shipper.Modules.Auditd.Parsing.AuditRecordParser.ParseLogLine(line, out _)));
+            Time("parse + read fields", events, () => LogLineReader.ReadLines(new MemoryStream(log, false), line =>
+            {
+                if (Shipper.Modules.Auditd.Parsing.AuditRecordParser.ParseLogLine(line, out var record) == Shipper.Modules.Auditd.Parsing.RecordParseStatus.Ok)
+                {
+                    var reader = new Shipper.Modules.Auditd.Parsing.AuditFieldReader(record.Body);
+                    while (reader.Read())
+                    {
+                    }
+                }
+            }));
             Time("+reassemble", events, () => Reassemble(log, e => e.Dispose()));
             Time("+normalise", events, () => Reassemble(log, e => { using (e) { normalizer.Normalize(e); } }));
             Time("+ndjson", events, () => Reassemble(log, e =>
