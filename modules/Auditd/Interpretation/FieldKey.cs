@@ -17,6 +17,8 @@ internal sealed class FieldKey
         Text = text;
         Json = JsonEncodedText.Encode(text, FieldValueWriter.CompactOptions.Encoder);
         Bit = 1UL << (text.GetHashCode(StringComparison.Ordinal) & 63);
+        Role = FieldRoles.RoleOf(text);
+        Traits = FieldRoles.TraitsOf(text);
     }
 
     public string Text { get; }
@@ -26,6 +28,11 @@ internal sealed class FieldKey
 
     /// <summary>One of 64 bits, chosen by the name's hash: a <see cref="FieldList"/> whose names lack the bit lacks the name.</summary>
     public ulong Bit { get; }
+
+    /// <summary>What the interpreter does with a field of this name.</summary>
+    public FieldRole Role { get; }
+
+    public FieldTraits Traits { get; }
 
     public override string ToString() => Text;
 }

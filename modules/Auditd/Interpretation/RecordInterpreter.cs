@@ -57,19 +57,19 @@ internal sealed class RecordInterpreter
             }
 
             var key = _keys.Get(reader.KeyPrefix, reader.Key);
-            switch (key.Text)
+            switch (key.Role)
             {
-                case "key":
+                case FieldRole.RuleKey:
                     AddTags(value, reader.Kind, tags);
                     continue;
-                case "saddr" when type == RecordTypes.Sockaddr:
+                case FieldRole.Saddr when type == RecordTypes.Sockaddr:
                     if (SockaddrDecoder.TryDecode(value, ref into))
                     {
                         continue;
                     }
 
                     break;
-                case "arch":
+                case FieldRole.Arch:
                     if (Utf8Parser.TryParse(value, out arch, out var hexDigits, 'x') && hexDigits == value.Length
                         && ArchTable.TryGetMachineName(arch, out var machine))
                     {
@@ -78,7 +78,7 @@ internal sealed class RecordInterpreter
                     }
 
                     break;
-                case "syscall":
+                case FieldRole.Syscall:
                     if (Utf8Parser.TryParse(value, out int number, out var used) && used == value.Length && SyscallTable.TryGetName(arch, number, out var syscall))
                     {
                         into.Add(key, syscall);
@@ -86,7 +86,7 @@ internal sealed class RecordInterpreter
                     }
 
                     break;
-                case "exit":
+                case FieldRole.Exit:
                     if (value.Length > 1 && value[0] == (byte)'-' && Utf8Parser.TryParse(value[1..], out int errno, out used) && used == value.Length - 1
                         && ErrnoTable.TryGetName(errno, out var errnoName))
                     {
@@ -95,19 +95,19 @@ internal sealed class RecordInterpreter
                     }
 
                     break;
-                case "auid" or "old-auid" or "ses" or "old-ses" when value.SequenceEqual("4294967295"u8) || value.SequenceEqual("-1"u8):
+                case FieldRole.AuditId or FieldRole.Session when value.SequenceEqual("4294967295"u8) || value.SequenceEqual("-1"u8):
                     into.Add(key, "unset");
                     continue;
-                case "success" or "res":
+                case FieldRole.Outcome:
                     into.Add(ResultKey, IsSuccess(value) ? "success" : "fail");
                     continue;
-                case "subj":
+                case FieldRole.SubjectContext:
                     AddSelinux(SubjectSelinuxKeys, value, ref into);
                     continue;
-                case "obj" when type == RecordTypes.Path:
+                case FieldRole.ObjectContext when type == RecordTypes.Path:
                     AddSelinux(ObjectSelinuxKeys, value, ref into);
                     continue;
-                case "proctitle":
+                case FieldRole.Proctitle:
                     if (reader.Kind == AuditValueKind.Bare && DecodeHex(value, nulSeparated: true) is { } title)
                     {
                         into.Add(key, title);
@@ -115,7 +115,7 @@ internal sealed class RecordInterpreter
                     }
 
                     break;
-                case "sig" when type == SeccompType:
+                case FieldRole.Signal when type == SeccompType:
                     if (Utf8Parser.TryParse(value, out int signal, out used) && used == value.Length && signal is > 0 and < 32)
                     {
                         into.Add(key, SignalData.Names[signal]);
@@ -123,12 +123,12 @@ internal sealed class RecordInterpreter
                     }
 
                     break;
-                case "seperms":
+                case FieldRole.SelinuxPermissions:
                     into.Add(key, Encoding.UTF8.GetString(value).Replace(' ', ','));
                     continue;
             }
 
-            if (reader.Kind == AuditValueKind.Bare && (IsHexEncodedField(key.Text) || (type == RecordTypes.Execve && IsWholeArgument(key.Text))) && HexText.IsEncoded(value) && DecodeHex(value, nulSeparated: false) is { } decoded)
+            if (reader.Kind == AuditValueKind.Bare && ((key.Traits & FieldTraits.HexEncoded) != 0 || (type == RecordTypes.Execve && (key.Traits & FieldTraits.WholeArgument) != 0)) && HexText.IsEncoded(value) && DecodeHex(value, nulSeparated: false) is { } decoded)
             {
                 into.Add(key, decoded);
                 continue;
@@ -167,12 +167,6 @@ internal sealed class RecordInterpreter
 
         return _values.Get(bytes);
     }
-
-    /// <summary>Fields the kernel and libaudit write with <c>audit_log_untrustedstring</c>/<c>audit_encode_nv_string</c>: quoted, or hex when unsafe.</summary>
-    private static bool IsHexEncodedField(string key) => key is "comm" or "exe" or "name" or "cwd" or "cmd" or "acct" or "data" or "path" or "ocomm" or "dir" or "new-root" or "old-root" or "root_dir";
-
-    /// <summary>An EXECVE <c>aN</c> key (not a piece <c>aN[i]</c>, which may cut a character and is joined by <see cref="ExecveArguments"/>).</summary>
-    private static bool IsWholeArgument(string key) => key.Length > 1 && key[0] == 'a' && key.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0;
 
     private static bool IsNoValue(ReadOnlySpan<byte> value) =>
         value.IsEmpty || value.SequenceEqual("?"u8) || value.SequenceEqual("?,"u8) || value.SequenceEqual("(null)"u8);

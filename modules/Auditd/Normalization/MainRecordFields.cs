@@ -14,8 +14,7 @@ internal struct MainRecordFields(CoalescedEvent result) : IRecordFields
 
     public void Add(FieldKey key, string value)
     {
-        var name = key.Text;
-        if (name == "result")
+        if (key.Role == FieldRole.Result)
         {
             if (!_result)
             {
@@ -23,7 +22,7 @@ internal struct MainRecordFields(CoalescedEvent result) : IRecordFields
                 result.Result = value;
             }
         }
-        else if (name == "ses")
+        else if (key.Role == FieldRole.Session)
         {
             if (!_session)
             {
@@ -31,11 +30,11 @@ internal struct MainRecordFields(CoalescedEvent result) : IRecordFields
                 result.Session = value;
             }
         }
-        else if (name.EndsWith("uid", StringComparison.Ordinal) || name.EndsWith("gid", StringComparison.Ordinal))
+        else if ((key.Traits & FieldTraits.UserOrGroupId) != 0)
         {
             result.UserIds.TryAdd(key, value);
         }
-        else if (name.StartsWith("subj_", StringComparison.Ordinal))
+        else if ((key.Traits & FieldTraits.SubjectContextPart) != 0)
         {
             result.UserSelinux.TryAdd(FieldNames.After(key, 5), value);
         }
