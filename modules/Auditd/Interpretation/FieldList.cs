@@ -51,6 +51,15 @@ internal sealed class FieldList
         }
     }
 
+    public string? Get(FieldKey key) => IndexOf(key) is var index and >= 0 ? _values[index] : null;
+
+    public bool TryGetValue(FieldKey key, [MaybeNullWhen(false)] out string value)
+    {
+        var index = IndexOf(key);
+        value = index >= 0 ? _values[index] : null;
+        return index >= 0;
+    }
+
     public string? Get(string name) => IndexOf(name.AsSpan()) is var index and >= 0 ? _values[index] : null;
 
     public bool TryGetValue(string name, [MaybeNullWhen(false)] out string value) => TryGetValue(name.AsSpan(), out value);
@@ -65,9 +74,13 @@ internal sealed class FieldList
     public bool ContainsKey(string name) => IndexOf(name) >= 0;
 
     /// <summary>Takes the field out; the others keep their order.</summary>
-    public bool Remove(string name, [MaybeNullWhen(false)] out string value)
+    public bool Remove(string name, [MaybeNullWhen(false)] out string value) => RemoveAt(IndexOf(name), out value);
+
+    /// <summary>Takes the field out; the others keep their order.</summary>
+    public bool Remove(FieldKey key, [MaybeNullWhen(false)] out string value) => RemoveAt(IndexOf(key), out value);
+
+    private bool RemoveAt(int index, [MaybeNullWhen(false)] out string value)
     {
-        var index = IndexOf(name);
         if (index < 0)
         {
             value = null;
@@ -103,6 +116,20 @@ internal sealed class FieldList
         }
 
         var keys = _keys;
+        if (key.IsCanonical)
+        {
+            // A well-known name has no other instance.
+            for (var i = 0; i < _count; i++)
+            {
+                if (ReferenceEquals(keys[i], key))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         for (var i = 0; i < _count; i++)
         {
             if (keys[i] is { } other && (ReferenceEquals(other, key) || string.Equals(other.Text, key.Text, StringComparison.Ordinal)))

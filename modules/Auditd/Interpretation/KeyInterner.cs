@@ -20,7 +20,7 @@ internal sealed class KeyInterner
         var length = key.Length + (prefix.IsEmpty ? 0 : prefix.Length + 1);
         if (length > MaxKeyBytes)
         {
-            return new FieldKey(prefix.IsEmpty ? Encoding.UTF8.GetString(key) : $"{Encoding.UTF8.GetString(prefix)}_{Encoding.UTF8.GetString(key)}");
+            return FieldKey.Of(prefix.IsEmpty ? Encoding.UTF8.GetString(key) : $"{Encoding.UTF8.GetString(prefix)}_{Encoding.UTF8.GetString(key)}");
         }
 
         return prefix.IsEmpty ? Get(key) : GetPrefixed(prefix, key, length);
@@ -43,7 +43,7 @@ internal sealed class KeyInterner
             return _keys[slot];
         }
 
-        var key = new FieldKey(Encoding.UTF8.GetString(name));
+        var key = FieldKey.Of(Encoding.UTF8.GetString(name));
         _bytes[slot] = name.ToArray();
         _keys[slot] = key;
         return key;

@@ -17,9 +17,9 @@ internal sealed class RecordInterpreter
     private static readonly System.Buffers.SearchValues<byte> EnrichmentKeyBytes = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"u8);
     private const ushort SeccompType = 1326;
 
-    private static readonly FieldKey[] SubjectSelinuxKeys = [new("subj_user"), new("subj_role"), new("subj_domain"), new("subj_level"), new("subj_category")];
-    private static readonly FieldKey[] ObjectSelinuxKeys = [new("obj_user"), new("obj_role"), new("obj_domain"), new("obj_level"), new("obj_category")];
-    private static readonly FieldKey ResultKey = new("result");
+    private static readonly FieldKey[] SubjectSelinuxKeys = [FieldKey.Of("subj_user"), FieldKey.Of("subj_role"), FieldKey.Of("subj_domain"), FieldKey.Of("subj_level"), FieldKey.Of("subj_category")];
+    private static readonly FieldKey[] ObjectSelinuxKeys = [FieldKey.Of("obj_user"), FieldKey.Of("obj_role"), FieldKey.Of("obj_domain"), FieldKey.Of("obj_level"), FieldKey.Of("obj_category")];
+    private static readonly FieldKey ResultKey = FieldKey.Of("result");
 
     private readonly KeyInterner _keys = new();
     private readonly ValueInterner _values = new();

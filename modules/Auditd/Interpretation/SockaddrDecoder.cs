@@ -18,15 +18,15 @@ internal static class SockaddrDecoder
     private const int AfInet6 = 10;
     private const int AfNetlink = 16;
 
-    private static readonly FieldKey AddrKey = new("addr");
-    private static readonly FieldKey FamilyKey = new("family");
-    private static readonly FieldKey FlowKey = new("flow");
-    private static readonly FieldKey GroupsKey = new("groups");
-    private static readonly FieldKey PathKey = new("path");
-    private static readonly FieldKey PidKey = new("pid");
-    private static readonly FieldKey PortKey = new("port");
-    private static readonly FieldKey SaddrKey = new("saddr");
-    private static readonly FieldKey ScopeKey = new("scope");
+    private static readonly FieldKey AddrKey = FieldKey.Of("addr");
+    private static readonly FieldKey FamilyKey = FieldKey.Of("family");
+    private static readonly FieldKey FlowKey = FieldKey.Of("flow");
+    private static readonly FieldKey GroupsKey = FieldKey.Of("groups");
+    private static readonly FieldKey PathKey = FieldKey.Of("path");
+    private static readonly FieldKey PidKey = FieldKey.Of("pid");
+    private static readonly FieldKey PortKey = FieldKey.Of("port");
+    private static readonly FieldKey SaddrKey = FieldKey.Of("saddr");
+    private static readonly FieldKey ScopeKey = FieldKey.Of("scope");
 
     /// <summary>Adds the decoded fields to <paramref name="into"/>; false (nothing added) when <paramref name="hex"/> is not hex.</summary>
     public static bool TryDecode<TFields>(ReadOnlySpan<byte> hex, ref TFields into)

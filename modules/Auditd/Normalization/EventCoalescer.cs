@@ -14,7 +14,7 @@ namespace Shipper.Modules.Auditd.Normalization;
 internal sealed class EventCoalescer
 {
     private readonly RecordInterpreter _interpreter = new();
-    private static readonly FieldKey ArgcKey = new("argc");
+    private static readonly FieldKey ArgcKey = FieldKey.Of("argc");
 
     private readonly FieldList _scratch = new(64);
     private readonly CoalescedEvent _result = new();
@@ -92,11 +92,11 @@ internal sealed class EventCoalescer
             AddMalformed(assembled, index, result);
         }
 
-        result.ActorPrimary = result.UserIds.Get("auid");
-        result.ActorSecondary = result.UserIds.Get("uid");
+        result.ActorPrimary = result.UserIds.Get(WellKnownKeys.Auid);
+        result.ActorSecondary = result.UserIds.Get(WellKnownKeys.Uid);
         if (assembled.TypeAt(index) == RecordTypes.Syscall)
         {
-            result.Data.Remove("items", out _);
+            result.Data.Remove(WellKnownKeys.Items, out _);
         }
     }
 
@@ -121,7 +121,7 @@ internal sealed class EventCoalescer
 
     private void AddCapabilities(ushort type, CoalescedEvent result)
     {
-        var (effective, permitted) = type == RecordTypes.Capset ? ("cap_pe", "cap_pp") : ("new_pe", "new_pp");
+        var (effective, permitted) = type == RecordTypes.Capset ? (WellKnownKeys.CapPe, WellKnownKeys.CapPp) : (WellKnownKeys.NewPe, WellKnownKeys.NewPp);
         if (_scratch.TryGetValue(effective, out var pe))
         {
             result.CapabilitiesEffective = Capabilities.Names(pe);
@@ -144,12 +144,12 @@ internal sealed class EventCoalescer
 
         var address = new CoalescedEvent.AddressFields
         {
-            Ip = _scratch.Get("addr"),
-            Port = _scratch.Get("port"),
-            Path = _scratch.Get("path"),
+            Ip = _scratch.Get(WellKnownKeys.Addr),
+            Port = _scratch.Get(WellKnownKeys.Port),
+            Path = _scratch.Get(WellKnownKeys.Path),
         };
         var hasAddress = address.Ip is not null || address.Port is not null || address.Path is not null;
-        switch (result.Data.Get("syscall"))
+        switch (result.Data.Get(WellKnownKeys.Syscall))
         {
             case "recvfrom" or "recvmsg" or "recvmmsg" or "accept" or "accept4":
                 result.Source = hasAddress ? address : result.Source;
@@ -180,13 +180,13 @@ internal sealed class EventCoalescer
     public static void TakeProcess(CoalescedEvent result)
     {
         var data = result.Data;
-        result.ProcessPid = Take(data, "pid");
-        result.ProcessPpid = Take(data, "ppid");
-        result.ProcessTitle = Take(data, "proctitle");
-        result.ProcessName = Take(data, "comm");
-        result.ProcessExecutable = Take(data, "exe");
-        result.ProcessCwd = Take(data, "cwd");
+        result.ProcessPid = Take(data, WellKnownKeys.Pid);
+        result.ProcessPpid = Take(data, WellKnownKeys.Ppid);
+        result.ProcessTitle = Take(data, WellKnownKeys.Proctitle);
+        result.ProcessName = Take(data, WellKnownKeys.Comm);
+        result.ProcessExecutable = Take(data, WellKnownKeys.Exe);
+        result.ProcessCwd = Take(data, WellKnownKeys.Cwd);
     }
 
-    private static string? Take(FieldList data, string key) => data.Remove(key, out var value) ? value : null;
+    private static string? Take(FieldList data, FieldKey key) => data.Remove(key, out var value) ? value : null;
 }

@@ -20,7 +20,7 @@ internal static class FieldNames
         var suffixes = _suffixes ??= new Dictionary<string, FieldKey>(StringComparer.Ordinal);
         if (!suffixes.TryGetValue(key.Text, out var suffix))
         {
-            suffix = new FieldKey(key.Text[start..]);
+            suffix = FieldKey.Of(key.Text[start..]);
             if (suffixes.Count < MaxNames)
             {
                 suffixes.Add(key.Text, suffix);

@@ -15,7 +15,7 @@ internal sealed class Summarizer(NormalizationTable table)
     public void Apply(CoalescedEvent e)
     {
         SetHowDefault(e);
-        var syscallRule = e.Data.TryGetValue("syscall", out var syscall) ? table.ForSyscall(syscall) : null;
+        var syscallRule = e.Data.TryGetValue(WellKnownKeys.Syscall, out var syscall) ? table.ForSyscall(syscall) : null;
         var rule = e.Type == Parsing.RecordTypes.Syscall ? syscallRule : RecordTypeRule(e);
         if (rule is null)
         {
@@ -39,8 +39,8 @@ internal sealed class Summarizer(NormalizationTable table)
         }
         else if (rule.ObjectType == "socket")
         {
-            e.ObjectPrimary = e.Socket.Get("addr") ?? e.Socket.Get("path");
-            e.ObjectSecondary = e.Socket.Get("port");
+            e.ObjectPrimary = e.Socket.Get(WellKnownKeys.Addr) ?? e.Socket.Get(WellKnownKeys.Path);
+            e.ObjectSecondary = e.Socket.Get(WellKnownKeys.Port);
         }
 
         e.ActorPrimary = Pick(e, rule.SubjectPrimary, "subject primary") ?? e.ActorPrimary;
@@ -98,7 +98,7 @@ internal sealed class Summarizer(NormalizationTable table)
 
     private static void SetHowDefault(CoalescedEvent e)
     {
-        if (!e.Data.TryGetValue("exe", out var exe) && !e.Data.TryGetValue("comm", out exe))
+        if (!e.Data.TryGetValue(WellKnownKeys.Exe, out var exe) && !e.Data.TryGetValue(WellKnownKeys.Comm, out exe))
         {
             return;
         }
@@ -108,7 +108,7 @@ internal sealed class Summarizer(NormalizationTable table)
         {
             if (exe.StartsWith(prefix, StringComparison.Ordinal))
             {
-                e.How = e.Data.Get("comm") ?? exe;
+                e.How = e.Data.Get(WellKnownKeys.Comm) ?? exe;
                 break;
             }
         }
@@ -126,7 +126,7 @@ internal sealed class Summarizer(NormalizationTable table)
         for (var i = index; i < e.Paths.Count; i++)
         {
             // Skip the parent directory and unknown entries in case the index was wrong (RHEL 7 calls it objtype).
-            var nametype = e.Paths[i].Get("nametype") ?? e.Paths[i].Get("objtype");
+            var nametype = e.Paths[i].Get(WellKnownKeys.Nametype) ?? e.Paths[i].Get(WellKnownKeys.Objtype);
             if (nametype is not "PARENT" and not "UNKNOWN")
             {
                 path = e.Paths[i];
@@ -135,13 +135,13 @@ internal sealed class Summarizer(NormalizationTable table)
         }
 
         var file = e.UseFile();
-        file.Path = path.Get("name");
-        file.Inode = path.Get("inode");
-        file.Device = path.Get("dev");
-        file.Uid = path.Get("ouid");
-        file.Gid = path.Get("ogid");
+        file.Path = path.Get(WellKnownKeys.Name);
+        file.Inode = path.Get(WellKnownKeys.Inode);
+        file.Device = path.Get(WellKnownKeys.Dev);
+        file.Uid = path.Get(WellKnownKeys.Ouid);
+        file.Gid = path.Get(WellKnownKeys.Ogid);
         e.ObjectPrimary = file.Path ?? e.ObjectPrimary;
-        if (path.TryGetValue("mode", out var mode) && FileModes.TryParse(mode, out var permissions, out var kind))
+        if (path.TryGetValue(WellKnownKeys.Mode, out var mode) && FileModes.TryParse(mode, out var permissions, out var kind))
         {
             file.Mode = permissions;
             e.ObjectType = kind ?? e.ObjectType;

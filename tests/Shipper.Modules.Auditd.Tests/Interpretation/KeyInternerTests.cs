@@ -38,4 +38,21 @@ public class KeyInternerTests
         Assert.Equal("subj_user", prefixed.Text);
         Assert.Same(prefixed, interner.Get(default, "subj_user"u8));
     }
+
+    [Fact]
+    public void A_well_known_name_read_from_a_record_is_the_one_well_known_key_even_after_its_slot_was_taken()
+    {
+        // Lists find well-known names by reference only, so no second instance of such a name may ever exist.
+        var interner = new KeyInterner();
+        Assert.Same(WellKnownKeys.Syscall, interner.Get(default, "syscall"u8));
+        foreach (var i in Enumerable.Range(0, 5000))
+        {
+            interner.Get(default, Encoding.UTF8.GetBytes($"k{i}"));
+        }
+
+        Assert.Same(WellKnownKeys.Syscall, interner.Get(default, "syscall"u8));
+        Assert.Same(WellKnownKeys.Name, FieldKey.Of("name"));
+        Assert.True(WellKnownKeys.Name.IsCanonical);
+        Assert.False(FieldKey.Of("not-well-known").IsCanonical);
+    }
 }
