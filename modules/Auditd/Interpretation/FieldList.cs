@@ -60,21 +60,7 @@ internal sealed class FieldList
         return index >= 0;
     }
 
-    public string? Get(string name) => IndexOf(name.AsSpan()) is var index and >= 0 ? _values[index] : null;
-
-    public bool TryGetValue(string name, [MaybeNullWhen(false)] out string value) => TryGetValue(name.AsSpan(), out value);
-
-    public bool TryGetValue(ReadOnlySpan<char> name, [MaybeNullWhen(false)] out string value)
-    {
-        var index = IndexOf(name);
-        value = index >= 0 ? _values[index] : null;
-        return index >= 0;
-    }
-
-    public bool ContainsKey(string name) => IndexOf(name) >= 0;
-
-    /// <summary>Takes the field out; the others keep their order.</summary>
-    public bool Remove(string name, [MaybeNullWhen(false)] out string value) => RemoveAt(IndexOf(name), out value);
+    public bool ContainsKey(FieldKey key) => IndexOf(key) >= 0;
 
     /// <summary>Takes the field out; the others keep their order.</summary>
     public bool Remove(FieldKey key, [MaybeNullWhen(false)] out string value) => RemoveAt(IndexOf(key), out value);
@@ -133,20 +119,6 @@ internal sealed class FieldList
         for (var i = 0; i < _count; i++)
         {
             if (keys[i] is { } other && (ReferenceEquals(other, key) || string.Equals(other.Text, key.Text, StringComparison.Ordinal)))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    private int IndexOf(ReadOnlySpan<char> name)
-    {
-        var keys = _keys;
-        for (var i = 0; i < _count; i++)
-        {
-            if (keys[i] is { } key && key.Text.Length == name.Length && name.SequenceEqual(key.Text))
             {
                 return i;
             }

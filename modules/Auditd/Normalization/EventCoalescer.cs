@@ -112,7 +112,7 @@ internal sealed class EventCoalescer
 
         foreach (var (key, value) in _scratch)
         {
-            if (!result.Data.TryAdd(key, value) && result.Data.Get(key.Text) != value)
+            if (!result.Data.TryAdd(key, value) && result.Data.Get(key) != value)
             {
                 result.Warnings.Add($"duplicate key ({key}) from {RecordTypeNames.NameOf(type)} record");
             }

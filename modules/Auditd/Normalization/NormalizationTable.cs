@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.Globalization;
 
+using Shipper.Modules.Auditd.Interpretation;
+
 namespace Shipper.Modules.Auditd.Normalization;
 
 /// <summary>The embedded <c>Normalizations.txt</c>, indexed by syscall name and record type name. Thread-safe.</summary>
@@ -77,25 +79,26 @@ internal sealed class NormalizationTable
         }
 
         string[] List(string key) => values.TryGetValue(key, out var v) ? v : [];
+        FieldKey[] Keys(string key) => [.. List(key).Select(FieldKey.Of)];
         string? One(string key) => values.TryGetValue(key, out var v) ? v[0] : null;
         return new NormalizationRule
         {
             Syscalls = List("syscalls"),
             RecordTypes = List("record_types"),
             Action = One("action"),
-            SubjectPrimary = List("subject.primary"),
-            SubjectSecondary = List("subject.secondary"),
-            ObjectPrimary = List("object.primary"),
-            ObjectSecondary = List("object.secondary"),
+            SubjectPrimary = Keys("subject.primary"),
+            SubjectSecondary = Keys("subject.secondary"),
+            ObjectPrimary = Keys("object.primary"),
+            ObjectSecondary = Keys("object.secondary"),
             ObjectType = One("object.type"),
             ObjectPathIndex = One("object.path_index") is { } index ? int.Parse(index, CultureInfo.InvariantCulture) : 0,
-            How = List("how"),
-            SourceIp = List("source_ip"),
-            HasFields = List("has_fields"),
+            How = Keys("how"),
+            SourceIp = Keys("source_ip"),
+            HasFields = Keys("has_fields"),
             EcsKind = One("ecs.kind"),
             EcsCategory = List("ecs.category"),
             EcsType = List("ecs.type"),
-            Mappings = [.. List("ecs.map").Select(m => m.Split('>')).Select(p => (p[0], p[1]))],
+            Mappings = [.. List("ecs.map").Select(m => m.Split('>')).Select(p => EcsMapping.Parse(p[0], p[1]))],
         };
     }
 

@@ -61,9 +61,9 @@ internal sealed class Summarizer(NormalizationTable table)
             }
         }
 
-        foreach (var (from, to) in rule.Mappings)
+        foreach (var mapping in rule.Mappings)
         {
-            Entity(e, to)?.Set(Read(e, from));
+            Entity(e, mapping.To)?.Set(Read(e, mapping));
         }
 
         if (e.Type == Parsing.RecordTypes.UserLogin)
@@ -157,7 +157,7 @@ internal sealed class Summarizer(NormalizationTable table)
     }
 
     /// <summary>The value of the first of <paramref name="keys"/> the event has; null (and a warning) when none.</summary>
-    private static string? Pick(CoalescedEvent e, string[] keys, string what)
+    private static string? Pick(CoalescedEvent e, FieldKey[] keys, string what)
     {
         if (keys.Length == 0)
         {
@@ -176,18 +176,16 @@ internal sealed class Summarizer(NormalizationTable table)
         return null;
     }
 
-    private static string? Read(CoalescedEvent e, string from) => from switch
+    private static string? Read(CoalescedEvent e, EcsMapping mapping) => mapping.From switch
     {
         "subject.primary" => e.ActorPrimary,
         "subject.secondary" => e.ActorSecondary,
         "object.primary" => e.ObjectPrimary,
         "object.secondary" => e.ObjectSecondary,
-        _ when from.StartsWith("uid.", StringComparison.Ordinal) => Lookup(e.UserIds, from.AsSpan(4)),
-        _ when from.StartsWith("data.", StringComparison.Ordinal) => Lookup(e.Data, from.AsSpan(5)),
-        _ => null,
+        _ when mapping.Field is null => null,
+        _ when mapping.From.StartsWith("uid.", StringComparison.Ordinal) => e.UserIds.Get(mapping.Field),
+        _ => e.Data.Get(mapping.Field),
     };
-
-    private static string? Lookup(FieldList values, ReadOnlySpan<char> key) => values.TryGetValue(key, out var value) ? value : null;
 
     private static CoalescedEvent.EcsEntity? Entity(CoalescedEvent e, string to) => to switch
     {
