@@ -10,7 +10,8 @@ using Shipper.Benchmarks.Elasticsearch;
 //   auditd-backpressure [syscalls]   an audited workload's slowdown per backpressure strategy, and under auditd (live kernel)
 //   auditd-storm [processes] [syscalls] [auditd,auto,none] [warm-up calls]   events lost and CPU per event, shipper against auditd (live kernel)
 //   storm-shipper CONFIG stalled|file     the shipper daemon those two start in a child process
-//   replay-loop [events] [rounds] [file]   the replay engine alone, repeatedly, for profilers (perf, dotnet-trace)
+//   replay-loop [events] [rounds] [file|-] [maps]   the replay engine alone, repeatedly, for profilers (perf, dotnet-trace);
+//                                 maps: documents built as maps and dropped (the null sink) instead of written as NDJSON
 //   replay-stages [events] [rounds] CPU time and allocation of each stage of the replay engine
 //   pipeline-allocations [rounds] [queue.mem.events] [flush.min_events]   which types the publisher pipeline allocates while events flow
 switch (args.FirstOrDefault())
@@ -41,7 +42,8 @@ switch (args.FirstOrDefault())
         Shipper.Benchmarks.EventStream.ReplayVersusAusearch.Loop(
             args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000,
             args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10,
-            args.Length > 3 ? args[3] : null);
+            args.Length > 3 && args[3] != "-" ? args[3] : null,
+            args.Length > 4 && args[4] == "maps");
         break;
     case "replay-stages":
         Shipper.Benchmarks.EventStream.ReplayVersusAusearch.Stages(

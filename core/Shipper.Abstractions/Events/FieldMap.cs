@@ -66,6 +66,19 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, object?>>
     }
 
     /// <summary>
+    /// Adds a key that the caller knows is not at this level yet, without looking for it: for a builder whose keys
+    /// are distinct by construction (an event module writing its documents), where <see cref="Add"/> would compare
+    /// each new key with every key before it. Adding a key that is there already leaves the map holding it twice.
+    /// </summary>
+    public FieldMap Append(string key, object? value)
+    {
+        ThrowIfReadOnly();
+        System.Diagnostics.Debug.Assert(_entries.IndexOf(key) < 0, $"Append: the key '{key}' is in the map already");
+        _entries.Append(key, value);
+        return this;
+    }
+
+    /// <summary>
     /// Makes this map and everything in it read-only, so it can be shared by many events. Lists are replaced by
     /// read-only lists. Returns this map.
     /// </summary>

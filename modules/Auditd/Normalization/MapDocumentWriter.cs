@@ -5,7 +5,8 @@ namespace Shipper.Modules.Auditd.Normalization;
 
 /// <summary>
 /// Builds a document as a tree of new maps and lists, which the pipeline then owns: strings stay strings, numbers
-/// keep their type (int for pids and ports, uint for the sequence), arrays are <c>List&lt;object?&gt;</c>.
+/// keep their type (int for pids and ports, uint for the sequence), arrays are <c>List&lt;object?&gt;</c>. The
+/// builder gives each key once per object, so keys are added without looking for them first.
 /// </summary>
 internal readonly struct MapDocumentWriter : IDocumentWriter
 {
@@ -23,7 +24,7 @@ internal readonly struct MapDocumentWriter : IDocumentWriter
     public void StartObject(FieldKey key, int size)
     {
         var map = new FieldMap(size);
-        Current.Add(key.Text, map);
+        Current.Append(key.Text, map);
         _open.Push(map);
     }
 
@@ -39,21 +40,21 @@ internal readonly struct MapDocumentWriter : IDocumentWriter
     public void StartArray(FieldKey key, int size)
     {
         var list = new List<object?>(size);
-        Current.Add(key.Text, list);
+        Current.Append(key.Text, list);
         _open.Push(list);
     }
 
     public void EndArray() => _open.Pop();
 
-    public void String(FieldKey key, string value) => Current.Add(key.Text, value);
+    public void String(FieldKey key, string value) => Current.Append(key.Text, value);
 
     public void String(string value) => Items.Add(value);
 
-    public void Number(FieldKey key, int value) => Current.Add(key.Text, value);
+    public void Number(FieldKey key, int value) => Current.Append(key.Text, value);
 
-    public void Number(FieldKey key, uint value) => Current.Add(key.Text, value);
+    public void Number(FieldKey key, uint value) => Current.Append(key.Text, value);
 
-    public void Map(FieldKey key, FieldMap map) => Current.Add(key.Text, map);
+    public void Map(FieldKey key, FieldMap map) => Current.Append(key.Text, map);
 
     private FieldMap Current => (FieldMap)_open.Peek();
 

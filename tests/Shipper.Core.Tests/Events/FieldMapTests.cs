@@ -164,4 +164,25 @@ public class FieldMapTests
         Assert.True(map.ContainsPath("data.field7"));
         Assert.Equal(8, map.GetValueOrDefault("data.field8.value"));
     }
+
+    [Fact]
+    public void AppendAddsKeysInOrderAndTheyAreFoundLikeAddedOnes_AFrozenMapRefusesIt()
+    {
+        // Past the size where a level gets a hash index too.
+        var map = new FieldMap();
+        for (var i = 0; i < 40; i++)
+        {
+            map.Append($"k{i}", i);
+        }
+
+        Assert.Equal(40, map.Count);
+        Assert.Equal(39, map["k39"]);
+        Assert.Equal(3, map.GetValueOrDefault("k3"));
+        map.Add("k3", "replaced");
+        Assert.Equal(40, map.Count);
+        Assert.Equal("replaced", map["k3"]);
+
+        var frozen = new FieldMap().Add("a", 1).Freeze();
+        Assert.Throws<InvalidOperationException>(() => frozen.Append("b", 2));
+    }
 }

@@ -33,6 +33,33 @@ public class DirectJsonTests
         {
             Assert.Equal(built[i], direct[i]);
         }
+
+        // The map writer appends keys without looking for them first: no object may hold a key twice.
+        foreach (var document in built)
+        {
+            using var parsed = JsonDocument.Parse(document);
+            AssertNoKeyTwice(parsed.RootElement, document);
+        }
+    }
+
+    private static void AssertNoKeyTwice(JsonElement element, string document)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                AssertNoKeyTwice(item, document);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Object)
+        {
+            var keys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in element.EnumerateObject())
+            {
+                Assert.True(keys.Add(property.Name), $"key {property.Name} twice in {document}");
+                AssertNoKeyTwice(property.Value, document);
+            }
+        }
     }
 
     [Fact]
