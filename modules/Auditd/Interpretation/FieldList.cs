@@ -131,8 +131,9 @@ internal sealed class FieldList
     {
         if (_count == _keys.Length)
         {
-            Array.Resize(ref _keys, _count * 2);
-            Array.Resize(ref _values, _count * 2);
+            var capacity = Math.Max(4, _count * 2);
+            Array.Resize(ref _keys, capacity);
+            Array.Resize(ref _values, capacity);
         }
 
         _keys[_count] = key;

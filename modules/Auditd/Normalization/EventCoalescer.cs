@@ -13,9 +13,9 @@ namespace Shipper.Modules.Auditd.Normalization;
 /// </summary>
 internal sealed class EventCoalescer
 {
-    private readonly RecordInterpreter _interpreter = new();
     private static readonly FieldKey ArgcKey = FieldKey.Of("argc");
 
+    private readonly RecordInterpreter _interpreter = new();
     private readonly FieldList _scratch = new(64);
     private readonly CoalescedEvent _result = new();
     private readonly ExecveArguments _execve = new();
