@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-
 using Shipper.Modules.Auditd.Interpretation;
 
 namespace Shipper.Modules.Auditd.Normalization;
