@@ -24,17 +24,30 @@ public static class FieldValueWriter
         SkipValidation = true,
     };
 
+    /// <summary>The length of a timestamp's text (<see cref="FormatTimestamp"/>).</summary>
+    public const int TimestampLength = 24;
+
     /// <summary>Writes a timestamp as Beats does: UTC, millisecond precision, <c>Z</c> suffix.</summary>
     public static void WriteTimestamp(Utf8JsonWriter writer, DateTimeOffset timestamp)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        Span<byte> text = stackalloc byte[TimestampLength];
+        FormatTimestamp(timestamp, text);
+        writer.WriteStringValue(text);
+    }
 
+    /// <summary>
+    /// Puts a timestamp's text as <see cref="WriteTimestamp"/> writes it (without quotes, ASCII) into the first
+    /// <see cref="TimestampLength"/> bytes of <paramref name="destination"/>.
+    /// </summary>
+    public static void FormatTimestamp(DateTimeOffset timestamp, Span<byte> destination)
+    {
         // The round-trip format ("O": yyyy-MM-ddTHH:mm:ss.fffffffZ for UTC) has a fast path that a custom pattern
         // lacks; its first 23 characters are the milliseconds, truncated as "fff" truncates.
         Span<byte> text = stackalloc byte[33];
         timestamp.UtcDateTime.TryFormat(text, out _, "O", CultureInfo.InvariantCulture);
         text[23] = (byte)'Z';
-        writer.WriteStringValue(text[..24]);
+        text[..TimestampLength].CopyTo(destination);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Shipper.Events;
+using Shipper.Modules.Auditd.Interpretation;
 using Shipper.Modules.Auditd.Reassembly;
 
 namespace Shipper.Modules.Auditd.Normalization;
@@ -14,6 +15,8 @@ namespace Shipper.Modules.Auditd.Normalization;
 /// </summary>
 public sealed class AuditEventNormalizer
 {
+    private static readonly FieldKey TimestampKey = FieldKey.Of("@timestamp");
+
     private readonly NormalizerOptions _options;
     private readonly EventCoalescer _coalescer = new();
     private readonly Summarizer _summarizer = new(NormalizationTable.Default);
@@ -22,6 +25,7 @@ public sealed class AuditEventNormalizer
     private readonly List<string> _names = [];
     private readonly Stack<object> _open = new();
     private readonly FrozenMapJson _frozen = new();
+    private readonly CompactJsonBuffer _text = new();
 
     /// <param name="options">What documents hold.</param>
     public AuditEventNormalizer(NormalizerOptions options)
@@ -48,13 +52,23 @@ public sealed class AuditEventNormalizer
     public void WriteJson(AssembledEvent assembled, Utf8JsonWriter json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        if (!FrozenMapJson.Matches(json))
+        {
+            // Another layout or escaping than the compact one the document is written in: as maps, then.
+            Normalize(assembled).WriteJson(json);
+            return;
+        }
+
         var coalesced = Coalesce(assembled);
-        json.WriteStartObject();
-        json.WritePropertyName("@timestamp"u8);
-        FieldValueWriter.WriteTimestamp(json, coalesced.Timestamp.ToDateTimeOffset());
-        var writer = new JsonDocumentWriter(json, FrozenMapJson.Matches(json) ? _frozen : null);
+        var text = _text;
+        text.Reset();
+        text.StartObject();
+        text.Name(TimestampKey);
+        text.Timestamp(coalesced.Timestamp.ToDateTimeOffset());
+        var writer = new JsonDocumentWriter(text, _frozen);
         DocumentBuilder.Build(coalesced, assembled, _options, _users, _names, ref writer);
-        json.WriteEndObject();
+        text.EndObject();
+        json.WriteRawValue(text.WrittenSpan, skipInputValidation: true);
     }
 
     private CoalescedEvent Coalesce(AssembledEvent assembled)

@@ -26,10 +26,31 @@ internal sealed class FrozenMapJson
     public static bool Matches(Utf8JsonWriter json) => !json.Options.Indented && ReferenceEquals(json.Options.Encoder, FieldValueWriter.CompactOptions.Encoder);
 
     /// <summary>
+    /// The JSON object <paramref name="map"/> is written as: kept for a frozen map seen before, otherwise written now
+    /// into a buffer that the next call reuses.
+    /// </summary>
+    public ReadOnlySpan<byte> JsonOf(FieldMap map)
+    {
+        var kept = map.IsReadOnly ? Of(map) : default;
+        if (!kept.IsEmpty)
+        {
+            return kept;
+        }
+
+        _buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(_buffer, FieldValueWriter.CompactOptions))
+        {
+            FieldValueWriter.WriteMap(writer, map);
+        }
+
+        return _buffer.WrittenSpan;
+    }
+
+    /// <summary>
     /// The JSON object <paramref name="map"/> (frozen) is written as, or an empty span the first time the map is
     /// seen (the caller writes it itself).
     /// </summary>
-    public ReadOnlySpan<byte> Of(FieldMap map)
+    private ReadOnlySpan<byte> Of(FieldMap map)
     {
         for (var i = 0; i < Entries; i++)
         {

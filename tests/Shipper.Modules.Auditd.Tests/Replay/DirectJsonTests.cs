@@ -63,10 +63,11 @@ public class DirectJsonTests
     }
 
     [Fact]
-    public void Node_names_incomplete_events_and_a_field_named_socket_come_out_the_same_both_ways()
+    public void Node_names_incomplete_events_a_field_named_socket_and_escaped_values_come_out_the_same_both_ways()
     {
         // A node= prefix (host.name), an event cut short by the memory bound (tagged auditd_incomplete, with and
-        // without rule keys), and a record field called socket beside a SOCKADDR record (auditd.data.socket).
+        // without rule keys), a record field called socket beside a SOCKADDR record (auditd.data.socket), and a value
+        // that needs escaping.
         var log = Encoding.UTF8.GetBytes(string.Join('\n',
             "node=web-1 type=SYSCALL msg=audit(1700000000.100:10): arch=c000003e syscall=42 success=yes exit=0 a0=3 pid=100 ppid=1 auid=1000 uid=0 gid=0 euid=0 comm=\"curl\" exe=\"/usr/bin/curl\" key=\"net\" socket=\"tcp\"",
             "node=web-1 type=SOCKADDR msg=audit(1700000000.100:10): saddr=02000050C0A800010000000000000000",
@@ -74,6 +75,7 @@ public class DirectJsonTests
             "type=PATH msg=audit(1700000000.200:11): item=0 name=\"/etc/shadow\" inode=5 mode=0100640 ouid=0 ogid=42",
             "type=SYSCALL msg=audit(1700000000.300:12): arch=c000003e syscall=59 success=yes exit=0 pid=102 auid=1000 uid=1000 comm=\"ls\" key=\"exec\"",
             "type=EXECVE msg=audit(1700000000.300:12): argc=2 a0=\"ls\" a1=\"-l\"",
+            "type=SYSCALL msg=audit(1700000000.400:13): arch=c000003e syscall=2 success=yes exit=3 pid=103 auid=1000 uid=1000 comm=6C73093C3E2622275C7FC3A9 exe=\"/bin/ls\"",
             string.Empty));
         var options = new NormalizerOptions(IncludeRawMessage: false, IncludeWarnings: true, Identities: null);
         var tight = new ReassemblerOptions { MaxBytes = 1 };
@@ -84,6 +86,9 @@ public class DirectJsonTests
             var direct = Replay([log], options, direct: true, reassembler);
             Assert.Equal(built, direct);
             Assert.Contains(built, d => d.Contains("\"host\":{\"name\":\"web-1\"}", StringComparison.Ordinal));
+
+            // A hex-encoded comm with a tab, HTML characters, a quote, a backslash, DEL and a non-ASCII letter: escaped alike.
+            Assert.Contains(built, d => d.Contains("\"name\":\"ls\\t<>&\\\"'\\\\\\u007F\u00e9\"", StringComparison.Ordinal));
             if (reassembler == tight)
             {
                 Assert.Contains(built, d => d.Contains("\"tags\":[\"auditd_incomplete\"]", StringComparison.Ordinal));
