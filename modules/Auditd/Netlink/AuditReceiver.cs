@@ -5,8 +5,9 @@ namespace Shipper.Modules.Auditd.Netlink;
 
 /// <summary>
 /// Reads audit messages from a client's socket on a dedicated thread and hands each to an
-/// <see cref="IAuditMessageHandler"/>. One receive buffer is reused for every datagram, so nothing is allocated
-/// per message. A receive-queue overflow (ENOBUFS) is counted (<c>auditd.socket_overflows</c>), logged at a
+/// <see cref="IAuditMessageHandler"/>. The datagrams already queued are taken together, up to <see cref="Slots"/> a
+/// system call (<see cref="INetlinkTransport.ReceiveMany"/>), into buffers reused for every call, so nothing is
+/// allocated per message. A receive-queue overflow (ENOBUFS) is counted (<c>auditd.socket_overflows</c>), logged at a
 /// limited rate and survived; the kernel reports it on multicast sockets only, as unicast ones are opened with
 /// NETLINK_NO_ENOBUFS (see <see cref="NetlinkSocket.Open"/>). Messages not sent by the kernel are dropped.
 /// </summary>
@@ -24,7 +25,12 @@ public sealed class AuditReceiver
     private readonly MetricCounter _received;
     private readonly MetricCounter _overflows;
     private readonly MetricCounter _rejected;
-    private readonly byte[] _buffer = GC.AllocateUninitializedArray<byte>(64 * 1024, pinned: true);
+    private const int Slots = 16;
+    private const int SlotBytes = 64 * 1024;
+
+    private readonly byte[] _buffer = GC.AllocateUninitializedArray<byte>(Slots * SlotBytes, pinned: true);
+    private readonly int[] _lengths = new int[Slots];
+    private readonly uint[] _senders = new uint[Slots];
     private long _overflowsNotLogged;
     private DateTime _lastOverflowLog = DateTime.MinValue;
 
@@ -83,14 +89,22 @@ public sealed class AuditReceiver
         _transport.ReceiveTimeout = _pollInterval;
         while (!cancellationToken.IsCancellationRequested)
         {
-            switch (_transport.Receive(_buffer, out var length, out var sender))
+            switch (_transport.ReceiveMany(_buffer, SlotBytes, _lengths, _senders, out var count))
             {
-                case NetlinkReceiveStatus.Received when sender == 0:
-                    Dispatch(_buffer.AsSpan(0, length));
-                    break;
                 case NetlinkReceiveStatus.Received:
-                    _rejected.Increment();
-                    _logger.LogDebug("Dropped a netlink message from port {Sender}, not the kernel", sender);
+                    for (var i = 0; i < count; i++)
+                    {
+                        if (_senders[i] == 0)
+                        {
+                            Dispatch(_buffer.AsSpan(i * SlotBytes, _lengths[i]));
+                        }
+                        else
+                        {
+                            _rejected.Increment();
+                            _logger.LogDebug("Dropped a netlink message from port {Sender}, not the kernel", _senders[i]);
+                        }
+                    }
+
                     break;
                 case NetlinkReceiveStatus.Overflow:
                     OnOverflow();

@@ -16,6 +16,7 @@ internal static unsafe partial class NativeMethods
     public const int SolNetlink = 270;
     public const int NetlinkNoEnobufs = 5;
     public const int MsgTrunc = 0x20;
+    public const int MsgWaitForOne = 0x10000;
 
     private const string Libc = "libc";
 
@@ -35,6 +36,34 @@ internal static unsafe partial class NativeMethods
         public long Microseconds;
     }
 
+    [StructLayout(LayoutKind.Sequential)]
+    public struct IoVec
+    {
+        public void* Base;
+        public nuint Length;
+    }
+
+    /// <summary><c>struct msghdr</c> (LP64: 56 bytes).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct MsgHdr
+    {
+        public void* Name;
+        public uint NameLength;
+        public IoVec* Iov;
+        public nuint IovLength;
+        public void* Control;
+        public nuint ControlLength;
+        public int Flags;
+    }
+
+    /// <summary><c>struct mmsghdr</c> (LP64: 64 bytes): a message header and the bytes received into it.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct MMsgHdr
+    {
+        public MsgHdr Header;
+        public uint Length;
+    }
+
     [LibraryImport(Libc, EntryPoint = "socket", SetLastError = true)]
     public static partial int Socket(int domain, int type, int protocol);
 
@@ -46,6 +75,9 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(Libc, EntryPoint = "recvfrom", SetLastError = true)]
     public static partial nint ReceiveFrom(SafeHandle fd, byte* buffer, nuint length, int flags, SockaddrNl* address, uint* addressLength);
+
+    [LibraryImport(Libc, EntryPoint = "recvmmsg", SetLastError = true)]
+    public static partial int ReceiveMany(SafeHandle fd, MMsgHdr* messages, uint count, int flags, void* timeout);
 
     [LibraryImport(Libc, EntryPoint = "setsockopt", SetLastError = true)]
     public static partial int SetSocketOption(SafeHandle fd, int level, int name, void* value, uint valueLength);

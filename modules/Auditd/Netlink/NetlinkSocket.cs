@@ -5,6 +5,9 @@ namespace Shipper.Modules.Auditd.Netlink;
 /// <summary>A real NETLINK_AUDIT socket.</summary>
 public sealed unsafe class NetlinkSocket : INetlinkTransport
 {
+    /// <summary>The most datagrams one <see cref="ReceiveMany"/> call takes.</summary>
+    private const int MaxBatch = 64;
+
     private readonly NetlinkSocketHandle _handle;
     private TimeSpan _receiveTimeout;
 
@@ -133,6 +136,69 @@ public sealed unsafe class NetlinkSocket : INetlinkTransport
 
                 length = 0;
                 senderPortId = 0;
+                switch (Marshal.GetLastPInvokeError())
+                {
+                    case Errno.EINTR:
+                        continue;
+                    case Errno.EAGAIN:
+                        return NetlinkReceiveStatus.TimedOut;
+                    case Errno.ENOBUFS:
+                        return NetlinkReceiveStatus.Overflow;
+                    case var errno:
+                        throw Failure("receive from the kernel", errno);
+                }
+            }
+        }
+    }
+
+    public NetlinkReceiveStatus ReceiveMany(Span<byte> slots, int slotSize, Span<int> lengths, Span<uint> senderPortIds, out int count)
+    {
+        var capacity = Math.Min(Math.Min(slots.Length / slotSize, MaxBatch), Math.Min(lengths.Length, senderPortIds.Length));
+        if (capacity < 1)
+        {
+            throw new ArgumentException("room for no datagram", nameof(slots));
+        }
+
+        var headers = stackalloc NativeMethods.MMsgHdr[capacity];
+        var vectors = stackalloc NativeMethods.IoVec[capacity];
+        var senders = stackalloc NativeMethods.SockaddrNl[capacity];
+        fixed (byte* data = slots)
+        {
+            for (var i = 0; i < capacity; i++)
+            {
+                vectors[i] = new NativeMethods.IoVec { Base = data + (i * slotSize), Length = (nuint)slotSize };
+                headers[i] = new NativeMethods.MMsgHdr
+                {
+                    Header = new NativeMethods.MsgHdr
+                    {
+                        Name = &senders[i],
+                        NameLength = (uint)sizeof(NativeMethods.SockaddrNl),
+                        Iov = &vectors[i],
+                        IovLength = 1,
+                    },
+                };
+            }
+
+            while (true)
+            {
+                // MSG_WAITFORONE: wait (up to SO_RCVTIMEO) for the first datagram only, then take what is queued.
+                // MSG_TRUNC, per datagram: its real size is reported; a larger one was cut to its slot.
+                var received = NativeMethods.ReceiveMany(_handle, headers, (uint)capacity, NativeMethods.MsgWaitForOne | NativeMethods.MsgTrunc, null);
+                if (received >= 0)
+                {
+                    for (var i = 0; i < received; i++)
+                    {
+                        lengths[i] = (int)Math.Min(headers[i].Length, (uint)slotSize);
+                        senderPortIds[i] = senders[i].Pid;
+                    }
+
+                    count = received;
+                    return NetlinkReceiveStatus.Received;
+                }
+
+                // An error after the first datagram is not reported here: the kernel returns the datagrams taken and
+                // keeps the error for the next call.
+                count = 0;
                 switch (Marshal.GetLastPInvokeError())
                 {
                     case Errno.EINTR:

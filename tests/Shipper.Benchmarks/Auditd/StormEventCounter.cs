@@ -46,9 +46,14 @@ internal sealed class StormEventCounter(IReadOnlyCollection<int> pids, int calls
                     continue;
                 }
 
-                var pid = root.GetProperty("process").GetProperty("pid").GetInt32();
-                var a0 = root.GetProperty("auditd").GetProperty("data").GetProperty("a0").GetString()!;
-                Add(pid, long.Parse(a0, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                // The key also tags the CONFIG_CHANGE events of adding and removing the rule, which are no calls.
+                if (!root.TryGetProperty("process", out var process) || !process.TryGetProperty("pid", out var pid)
+                    || !root.GetProperty("auditd").GetProperty("data").TryGetProperty("a0", out var a0))
+                {
+                    continue;
+                }
+
+                Add(pid.GetInt32(), long.Parse(a0.GetString()!, NumberStyles.HexNumber, CultureInfo.InvariantCulture));
             }
         }
 

@@ -30,6 +30,26 @@ public class AuditReceiverTests
     }
 
     [Fact]
+    public async Task Datagrams_taken_together_in_one_call_are_all_handed_over_in_order_and_a_foreign_one_among_them_is_dropped()
+    {
+        _kernel.TakesQueuedTogether = true;
+        for (var i = 0; i < 40; i++)
+        {
+            _kernel.Enqueue(Event(1300, $"m{i}"), sender: i == 7 ? 31337u : 0u);
+        }
+
+        using var stop = new CancellationTokenSource();
+        var run = Receiver().RunAsync(stop.Token);
+
+        _handler.WaitFor(m => m.Count == 39, Wait);
+        await stop.CancelAsync();
+        await run;
+
+        Assert.Equal(Enumerable.Range(0, 40).Where(i => i != 7).Select(i => $"m{i}"), _handler.Messages.Select(m => m.Text));
+        Assert.Equal(1, _metrics.Value("auditd.rejected_msgs"));
+    }
+
+    [Fact]
     public async Task A_message_not_sent_by_the_kernel_is_dropped_and_counted()
     {
         _kernel.Enqueue(Event(1300, "forged"), sender: 31337);

@@ -83,5 +83,38 @@ internal sealed class FakeNetlinkTransport : INetlinkTransport
         return next.Status;
     }
 
+    /// <summary>
+    /// With <see cref="TakesQueuedTogether"/>, every datagram queued (up to the slots, and up to an overflow) comes back
+    /// from one call, as recvmmsg gives them; otherwise one, as the interface's default does.
+    /// </summary>
+    public NetlinkReceiveStatus ReceiveMany(Span<byte> slots, int slotSize, Span<int> lengths, Span<uint> senderPortIds, out int count)
+    {
+        count = 0;
+        var capacity = Math.Min(slots.Length / slotSize, lengths.Length);
+        while (count < capacity)
+        {
+            lock (_lock)
+            {
+                if (count > 0 && (!TakesQueuedTogether || !_incoming.TryPeek(out var next) || next.Status != NetlinkReceiveStatus.Received))
+                {
+                    return NetlinkReceiveStatus.Received;
+                }
+            }
+
+            var status = Receive(slots.Slice(count * slotSize, slotSize), out lengths[count], out senderPortIds[count]);
+            if (status != NetlinkReceiveStatus.Received)
+            {
+                return count > 0 ? NetlinkReceiveStatus.Received : status;
+            }
+
+            count++;
+        }
+
+        return NetlinkReceiveStatus.Received;
+    }
+
+    /// <summary>Whether <see cref="ReceiveMany"/> takes all queued datagrams at once.</summary>
+    public bool TakesQueuedTogether { get; set; }
+
     public void Dispose() => Disposed = true;
 }
