@@ -136,16 +136,9 @@ public sealed unsafe class NetlinkSocket : INetlinkTransport
 
                 length = 0;
                 senderPortId = 0;
-                switch (Marshal.GetLastPInvokeError())
+                if (FailedReceive(Marshal.GetLastPInvokeError()) is { } status)
                 {
-                    case Errno.EINTR:
-                        continue;
-                    case Errno.EAGAIN:
-                        return NetlinkReceiveStatus.TimedOut;
-                    case Errno.ENOBUFS:
-                        return NetlinkReceiveStatus.Overflow;
-                    case var errno:
-                        throw Failure("receive from the kernel", errno);
+                    return status;
                 }
             }
         }
@@ -199,22 +192,25 @@ public sealed unsafe class NetlinkSocket : INetlinkTransport
                 // An error after the first datagram is not reported here: the kernel returns the datagrams taken and
                 // keeps the error for the next call.
                 count = 0;
-                switch (Marshal.GetLastPInvokeError())
+                if (FailedReceive(Marshal.GetLastPInvokeError()) is { } status)
                 {
-                    case Errno.EINTR:
-                        continue;
-                    case Errno.EAGAIN:
-                        return NetlinkReceiveStatus.TimedOut;
-                    case Errno.ENOBUFS:
-                        return NetlinkReceiveStatus.Overflow;
-                    case var errno:
-                        throw Failure("receive from the kernel", errno);
+                    return status;
                 }
             }
         }
     }
 
     public void Dispose() => _handle.Dispose();
+
+    /// <summary>What a failed receive means: a timeout, an overflow, or null for an interrupted call to make again.</summary>
+    /// <exception cref="AuditKernelException">Any other error.</exception>
+    private static NetlinkReceiveStatus? FailedReceive(int errno) => errno switch
+    {
+        Errno.EINTR => null,
+        Errno.EAGAIN => NetlinkReceiveStatus.TimedOut,
+        Errno.ENOBUFS => NetlinkReceiveStatus.Overflow,
+        _ => throw Failure("receive from the kernel", errno),
+    };
 
     private static AuditKernelException Failure(string operation, int errno) =>
         new(errno, operation, AuditErrorMessages.Describe(errno, operation, NativeMethods.GetEffectiveUserId() == 0));
