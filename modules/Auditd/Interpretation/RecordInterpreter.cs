@@ -27,14 +27,6 @@ internal sealed class RecordInterpreter
 
     /// <summary>Reads <paramref name="body"/> of a record of <paramref name="type"/> into <paramref name="into"/>; rule keys go to <paramref name="tags"/>.</summary>
     /// <returns>False when the body was malformed (a value's closing quote was missing).</returns>
-    public bool Read(ushort type, ReadOnlySpan<byte> body, Dictionary<string, string> into, List<string> tags)
-    {
-        var fields = new DictionaryRecordFields(into);
-        return Read(type, body, ref fields, tags);
-    }
-
-    /// <summary>Reads <paramref name="body"/> of a record of <paramref name="type"/> into <paramref name="into"/>; rule keys go to <paramref name="tags"/>.</summary>
-    /// <returns>False when the body was malformed (a value's closing quote was missing).</returns>
     public bool Read(ushort type, ReadOnlySpan<byte> body, FieldList into, List<string> tags)
     {
         var fields = new FieldListRecordFields(into);

@@ -39,8 +39,14 @@ public class AuparseGoldenTests
             Assert.Equal(RecordParseStatus.Ok, status);
             Assert.Equal((uint)want["sequence"]!, record.Serial);
             Assert.Equal((string)want["record_type"]!, RecordTypeNames.LowerNameOf(record.Type));
+            var fields = new FieldList();
+            interpreter.Read(record.Type, record.Body, fields, []);
             var data = new Dictionary<string, string>();
-            interpreter.Read(record.Type, record.Body, data, []);
+            foreach (var (key, value) in fields)
+            {
+                data.Add(key.Text, value);
+            }
+
             var wantData = want["data"]?.AsObject().ToDictionary(p => p.Key, p => (string)p.Value!) ?? [];
             AuparseDeviations.Apply(record.Type, wantData, data);
             foreach (var (key, value) in wantData)
