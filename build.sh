@@ -43,12 +43,10 @@ cat > "$out/shipper" <<'LAUNCHER'
 #!/bin/sh
 # Runs the shipper from this release folder; path.home defaults to this folder.
 here=$(dirname "$(readlink -f "$0")")
-# replay is a batch job of seconds: .NET's tiered PGO (instrumented code, then recompiling) costs it a third of its
-# CPU and pays back only in long runs, so it is off for replay unless DOTNET_TieredPGO says otherwise. The daemon
-# keeps it: its steady-state code is faster with it. A replay through the pipeline (not --stdout) also gets a 16 MB
-# gen0 budget (the runtime reads this one from the environment only): with the default it peaked at 100-132 MB for a
-# 500,000-record log, with it at 94-96 MB in eight of eight runs, and no slower; --stdout peaks lower (73 MB) with the
-# default than with it. See docs/benchmarks.md, "Event stream".
+# (Tiered PGO is off in the host's runtimeconfig, for replay and the daemon alike; DOTNET_TieredPGO=1 turns it on.)
+# A replay through the pipeline (not --stdout) gets a 16 MB gen0 budget (the runtime reads this one from the
+# environment only): with the default it peaked at 100-132 MB for a 500,000-record log, with it at 94-98 MB, and no
+# slower; --stdout peaks lower (70-73 MB) with the default than with it. See docs/benchmarks.md, "Event stream".
 replay=0
 stdout=0
 for argument in "$@"; do
@@ -57,13 +55,9 @@ for argument in "$@"; do
     --stdout) stdout=1 ;;
   esac
 done
-if [ "$replay" = 1 ]; then
-  DOTNET_TieredPGO=${DOTNET_TieredPGO:-0}
-  export DOTNET_TieredPGO
-  if [ "$stdout" = 0 ]; then
-    DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x1000000}
-    export DOTNET_GCgen0size
-  fi
+if [ "$replay" = 1 ] && [ "$stdout" = 0 ]; then
+  DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x1000000}
+  export DOTNET_GCgen0size
 fi
 exec "$here/bin/shipper" "$@"
 LAUNCHER

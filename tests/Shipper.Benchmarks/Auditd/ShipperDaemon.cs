@@ -59,6 +59,9 @@ internal sealed class ShipperDaemon : IDisposable
             info.ArgumentList.Add(typeof(ShipperDaemon).Assembly.Location);
         }
 
+        // The shipper's own host runs without tiered PGO (its runtimeconfig); this project keeps it for the
+        // engine's benchmarks, so the daemon child is told, unless the environment says otherwise.
+        info.Environment["DOTNET_TieredPGO"] = Environment.GetEnvironmentVariable("DOTNET_TieredPGO") ?? "0";
         info.ArgumentList.Add("storm-shipper");
         info.ArgumentList.Add(config);
         info.ArgumentList.Add(stalledOutput ? "stalled" : "file");
