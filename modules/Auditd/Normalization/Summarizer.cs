@@ -176,15 +176,15 @@ internal sealed class Summarizer(NormalizationTable table)
         return null;
     }
 
-    private static string? Read(CoalescedEvent e, EcsMapping mapping) => mapping.From switch
+    private static string? Read(CoalescedEvent e, EcsMapping mapping) => mapping.Source switch
     {
-        "subject.primary" => e.ActorPrimary,
-        "subject.secondary" => e.ActorSecondary,
-        "object.primary" => e.ObjectPrimary,
-        "object.secondary" => e.ObjectSecondary,
-        _ when mapping.Field is null => null,
-        _ when mapping.From.StartsWith("uid.", StringComparison.Ordinal) => e.UserIds.Get(mapping.Field),
-        _ => e.Data.Get(mapping.Field),
+        EcsSource.SubjectPrimary => e.ActorPrimary,
+        EcsSource.SubjectSecondary => e.ActorSecondary,
+        EcsSource.ObjectPrimary => e.ObjectPrimary,
+        EcsSource.ObjectSecondary => e.ObjectSecondary,
+        EcsSource.UserIds => e.UserIds.Get(mapping.Field!),
+        EcsSource.Data => e.Data.Get(mapping.Field!),
+        _ => null,
     };
 
     private static CoalescedEvent.EcsEntity? Entity(CoalescedEvent e, string to) => to switch
